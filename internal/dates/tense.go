@@ -1,0 +1,124 @@
+package dates
+
+import (
+	"fmt"
+	"strings"
+)
+
+// tense is the time orientation of the clause around a mention.
+type tense uint8
+
+const (
+	tenseNone tense = iota
+	tensePast
+	tenseFuture
+)
+
+// cue is the tense found near a mention and the word that showed it.
+type cue struct {
+	tense tense
+	word  string
+}
+
+// String describes the cue for a Reason.
+func (c cue) String() string {
+	switch c.tense {
+	case tensePast:
+		return fmt.Sprintf("past: %q", c.word)
+	case tenseFuture:
+		return fmt.Sprintf("future: %q", c.word)
+	}
+	return "no tense cue, news default: past"
+}
+
+// cueWindow is how many tokens on each side of a mention are searched for a
+// tense cue.
+const cueWindow = 15
+
+// tenseAround returns the tense cue nearest to the mention covering tokens
+// [i, j), within its sentence and cueWindow tokens. At equal distance the
+// cue before the mention wins: verbs more often precede their date
+// ("began in February") than follow it.
+func (p *parser) tenseAround(i, j int) cue {
+	sent := p.toks[i].sent
+	for d := 1; d <= cueWindow; d++ {
+		l, r := i-d, j-1+d
+		lin := l >= 0 && p.toks[l].sent == sent
+		rin := r < len(p.toks) && p.toks[r].sent == sent
+		if !lin && !rin {
+			break
+		}
+		if lin {
+			if c := p.cueAt(l); c.tense != tenseNone {
+				return c
+			}
+		}
+		if rin {
+			if c := p.cueAt(r); c.tense != tenseNone {
+				return c
+			}
+		}
+	}
+	return cue{}
+}
+
+// cueAt returns the tense that word token k shows, if any.
+func (p *parser) cueAt(k int) cue {
+	t := &p.toks[k]
+	if t.kind != tWord {
+		return cue{}
+	}
+	w := t.lower
+	text := p.s[t.start:t.end]
+	switch {
+	case futureCues[w]:
+		return cue{tenseFuture, text}
+	case (w == "going" || w == "set" || w == "about") && p.word(k+1) == "to":
+		return cue{tenseFuture, text + " to"}
+	case strings.HasSuffix(w, "'ll"):
+		return cue{tenseFuture, text}
+	case pastCues[w]:
+		return cue{tensePast, text}
+	case !t.cap && len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w]:
+		return cue{tensePast, text}
+	}
+	return cue{}
+}
+
+// futureCues are words that put a clause in the future.
+var futureCues = map[string]bool{
+	"will": true, "shall": true, "won't": true, "would": true, "scheduled": true, "expected": true,
+	"plans": true, "planned": true, "planning": true, "intends": true, "upcoming": true,
+	"slated": true, "tomorrow": true, "next": true, "soon": true, "forthcoming": true,
+}
+
+// pastCues are irregular past-tense verbs and auxiliaries; regular ones are
+// recognised by their -ed ending.
+var pastCues = map[string]bool{
+	"was": true, "were": true, "had": true, "did": true, "didn't": true, "wasn't": true,
+	"weren't": true, "hadn't": true, "has": true, "have": true, "said": true, "told": true,
+	"came": true, "went": true, "met": true, "made": true, "took": true, "gave": true,
+	"began": true, "saw": true, "got": true, "left": true, "held": true, "led": true,
+	"spoke": true, "wrote": true, "sent": true, "brought": true, "bought": true, "thought": true,
+	"found": true, "felt": true, "kept": true, "knew": true, "lost": true, "paid": true,
+	"ran": true, "sat": true, "stood": true, "won": true, "fell": true, "rose": true,
+	"struck": true, "fought": true, "caught": true, "taught": true, "sold": true, "shot": true,
+	"became": true, "broke": true, "chose": true, "drove": true, "flew": true, "grew": true,
+	"hid": true, "laid": true, "meant": true, "rode": true, "spent": true, "stole": true,
+	"swore": true, "threw": true, "tore": true, "understood": true, "woke": true, "wore": true,
+	"withdrew": true, "ago": true, "yesterday": true, "arose": true, "sought": true, "dealt": true,
+	"fled": true, "slept": true, "forgot": true, "froze": true, "overtook": true, "sank": true,
+	"shook": true, "undertook": true, "upheld": true, "withheld": true,
+}
+
+// notPastEd are words ending in -ed that are not past tenses.
+var notPastEd = map[string]bool{
+	"need": true, "speed": true, "breed": true, "greed": true, "proceed": true,
+	"exceed": true, "succeed": true, "indeed": true, "creed": true, "bleed": true, "embed": true,
+	"hundred": true, "hundreds": true, "sacred": true, "naked": true, "wicked": true, "kindred": true,
+	"scheduled": true, "expected": true, "planned": true, "shred": true, "steed": true,
+	"united": true, "related": true, "based": true, "advanced": true, "armed": true, "limited": true,
+	"concerned": true, "detailed": true, "supposed": true, "interested": true, "experienced": true,
+	"renewed": true, "unprecedented": true, "enhanced": true, "so-called": true, "alleged": true,
+	"unidentified": true, "registered": true, "licensed": true, "coordinated": true,
+}
