@@ -1,0 +1,57 @@
+package story
+
+import "time"
+
+// Config holds the engine's parameters. The zero value is not useful: start
+// from DefaultConfig and change what you need.
+type Config struct {
+	// Threshold is the score an article needs to join a story.
+	Threshold float64
+	// MergeThreshold is the score an article needs with a second open story
+	// for it to bridge and merge the two.
+	MergeThreshold float64
+	// LineThreshold is the score a new story's first article needs with a
+	// storyline for the story to join it.
+	LineThreshold float64
+
+	// Weights of the three feature channels in the score. A channel the
+	// article lacks (no names, no numbers) gives its weight to the terms.
+	WeightTerms, WeightNames, WeightNums float64
+
+	// Window is how long a dated story stays open without a new article;
+	// LineWindow the same for storylines. Term statistics (document
+	// frequencies) are counted over the articles of the last IDFWindow.
+	Window, LineWindow, IDFWindow time.Duration
+	// Decay is the time scale of the penalty for distance in time between
+	// an article and a story's latest article: the score is multiplied by
+	// 1/(1+gap/Decay). Zero turns the penalty off.
+	Decay time.Duration
+	// MaxArticles bounds every window in articles, dated or not: a story
+	// whose last article is more than MaxArticles articles back closes, and
+	// term statistics count only the last MaxArticles articles. Undated
+	// streams rely on it alone.
+	MaxArticles int
+
+	// KeepClosed keeps closed stories readable through Stories. Leave it off
+	// for long streams: memory then stays bounded by the window.
+	KeepClosed bool
+}
+
+// DefaultConfig returns the configuration used by "parallax eval cluster"
+// and the pipeline: one set of parameters for every data set.
+func DefaultConfig() Config {
+	const day = 24 * time.Hour
+	return Config{
+		Threshold:      0.30,
+		MergeThreshold: 0.45,
+		LineThreshold:  0.15,
+		WeightTerms:    0.6,
+		WeightNames:    0.3,
+		WeightNums:     0.1,
+		Window:         14 * day,
+		LineWindow:     90 * day,
+		IDFWindow:      60 * day,
+		Decay:          7 * day,
+		MaxArticles:    20000,
+	}
+}

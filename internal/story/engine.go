@@ -1,0 +1,252 @@
+package story
+
+import (
+	"math"
+	"time"
+)
+
+// Assignment is the engine's decision for one article.
+type Assignment struct {
+	Article   string  `json:"article"`
+	Story     string  `json:"story"`
+	Storyline string  `json:"storyline"`
+	Score     float64 `json:"score"`  // the article's score with Story (0 for a new story)
+	Reason    string  `json:"reason"` // why, in words
+	New       bool    `json:"new"`    // the article opened Story
+	// Merged lists the stories this article bridged: they were merged into
+	// Story and no longer exist.
+	Merged []string `json:"merged,omitempty"`
+	// NewStoryline reports that Storyline was opened for this story;
+	// MergedStorylines lists storylines merged into Storyline.
+	NewStoryline     bool     `json:"new_storyline,omitempty"`
+	MergedStorylines []string `json:"merged_storylines,omitempty"`
+}
+
+// Member is one article of a story, with the score and reason it joined by.
+type Member struct {
+	Article   string    `json:"article"`
+	Published time.Time `json:"published,omitzero"`
+	Score     float64   `json:"score"`
+	Reason    string    `json:"reason"`
+}
+
+// Engine is the streaming clusterer. It is not safe for concurrent use.
+type Engine struct {
+	cfg  Config
+	feat *Featurizer
+	seq  int
+	now  time.Time // latest publish date seen
+
+	df     map[uint64]int32 // document frequencies over the window
+	recent []windowDoc      // articles counted in df, oldest first
+	head   int
+
+	stories, lines levelState
+	closed         []*cluster // closed stories, when cfg.KeepClosed
+
+	acc        map[*cluster]float32 // scratch
+	lineMerges []string             // storylines merged during the current Add
+}
+
+// windowDoc is an article counted in the document frequencies.
+type windowDoc struct {
+	seq  int
+	t    time.Time
+	keys []uint64
+}
+
+// levelState is one level of clustering: stories or storylines.
+type levelState struct {
+	idx   index
+	open  map[*cluster]struct{}
+	quiet []quietEntry // when clusters were last touched, oldest first
+	qhead int
+}
+
+type quietEntry struct {
+	c   *cluster
+	seq int
+}
+
+// New returns an empty engine.
+func New(cfg Config) *Engine {
+	return &Engine{
+		cfg: cfg, feat: NewFeaturizer(), df: make(map[uint64]int32),
+		stories: newLevel(), lines: newLevel(), acc: make(map[*cluster]float32),
+	}
+}
+
+func newLevel() levelState {
+	return levelState{idx: newIndex(), open: make(map[*cluster]struct{})}
+}
+
+// prepared is an article with IDF-weighted, unit-length vectors.
+type prepared struct {
+	id        string
+	published time.Time
+	terms     []Entry
+	names     []Entry
+	nums      []Entry
+	query     []Entry // the keys used to find and file candidates
+	labels    map[uint64]string
+}
+
+// Add clusters one article and returns the decision. Articles must come in
+// publication order; undated ones (zero Published) in ingest order.
+func (e *Engine) Add(d Doc) Assignment {
+	var f Features
+	if d.Features != nil {
+		f = *d.Features
+	} else {
+		f = e.feat.Featurize(d)
+	}
+	e.seq++
+	if !d.Published.IsZero() && d.Published.After(e.now) {
+		e.now = d.Published
+	}
+	e.expire()
+	p := e.prepare(d, &f)
+	e.count(&f, d.Published)
+
+	a := Assignment{Article: d.ID}
+	best, bestScore, why, others := e.match(p)
+	if best == nil {
+		best = newCluster("s-"+d.ID, e.seq)
+		e.stories.open[best] = struct{}{}
+		a.New = true
+		a.Reason = why
+	} else {
+		a.Score = bestScore
+		a.Reason = why
+	}
+	best.add(p, e.seq)
+	best.members = append(best.members, Member{Article: d.ID, Published: d.Published, Score: a.Score, Reason: a.Reason})
+	e.file(&e.stories, best, p)
+	for _, o := range others {
+		a.Merged = append(a.Merged, o.id)
+	}
+	e.lineMerges = e.lineMerges[:0]
+	best = e.mergeStories(best, others)
+	a.MergedStorylines = append(a.MergedStorylines, e.lineMerges...)
+	e.placeInStoryline(best, p, a.New, &a)
+	a.Story = best.id
+	a.Storyline = best.line.id
+	return a
+}
+
+// file indexes the article's query keys under c and marks c active.
+func (e *Engine) file(l *levelState, c *cluster, p *prepared) {
+	keys := make([]uint64, len(p.query))
+	for i, q := range p.query {
+		keys[i] = q.Key
+		if lab, ok := p.labels[q.Key]; ok {
+			c.labels[q.Key] = lab
+		}
+	}
+	l.idx.post(c, keys)
+	l.quiet = append(l.quiet, quietEntry{c: c, seq: e.seq})
+}
+
+// prepare weights the article's features by IDF and normalises each channel.
+func (e *Engine) prepare(d Doc, f *Features) *prepared {
+	p := &prepared{id: d.ID, published: d.Published}
+	p.terms = e.weigh(f.Terms)
+	p.names = e.weigh(f.Names)
+	p.nums = e.weigh(f.Nums)
+	p.query = append(p.query, topKeys(p.terms, 20)...)
+	p.query = append(p.query, topKeys(p.names, 10)...)
+	p.query = append(p.query, topKeys(p.nums, 5)...)
+	p.labels = make(map[uint64]string, len(f.Labels))
+	for _, l := range f.Labels {
+		p.labels[l.Key] = l.Text
+	}
+	return p
+}
+
+// idfPrior is a number of imaginary empty articles added to the window, so
+// that the first articles of a stream get sensible weights.
+const idfPrior = 20
+
+func (e *Engine) weigh(v Vector) []Entry {
+	out := make([]Entry, len(v))
+	n := float64(len(e.recent) - e.head + idfPrior)
+	for i, x := range v {
+		idf := math.Log((n + 1) / (float64(e.df[x.Key]) + 1))
+		out[i] = Entry{Key: x.Key, W: x.W * float32(idf)}
+	}
+	return normalize(out)
+}
+
+// count adds the article's keys to the document frequencies.
+func (e *Engine) count(f *Features, t time.Time) {
+	keys := make([]uint64, 0, len(f.Terms)+len(f.Names)+len(f.Nums))
+	for _, v := range []Vector{f.Terms, f.Names, f.Nums} {
+		for _, x := range v {
+			keys = append(keys, x.Key)
+			e.df[x.Key]++
+		}
+	}
+	e.recent = append(e.recent, windowDoc{seq: e.seq, t: t, keys: keys})
+}
+
+// expire drops old articles from the document frequencies and closes quiet
+// stories and storylines.
+func (e *Engine) expire() {
+	for e.head < len(e.recent) && e.tooOld(e.recent[e.head].seq, e.recent[e.head].t, e.cfg.IDFWindow) {
+		for _, k := range e.recent[e.head].keys {
+			if e.df[k]--; e.df[k] <= 0 {
+				delete(e.df, k)
+			}
+		}
+		e.recent[e.head] = windowDoc{}
+		e.head++
+	}
+	if e.head > 1024 && e.head > len(e.recent)/2 {
+		e.recent = append([]windowDoc(nil), e.recent[e.head:]...)
+		e.head = 0
+	}
+	e.closeQuiet(&e.stories, e.cfg.Window, true)
+	e.closeQuiet(&e.lines, e.cfg.LineWindow, false)
+}
+
+// tooOld reports whether something last active at (seq, t) is out of a
+// window of the given length.
+func (e *Engine) tooOld(seq int, t time.Time, window time.Duration) bool {
+	if e.cfg.MaxArticles > 0 && e.seq-seq > e.cfg.MaxArticles {
+		return true
+	}
+	return !t.IsZero() && !e.now.IsZero() && e.now.Sub(t) > window
+}
+
+func (e *Engine) closeQuiet(l *levelState, window time.Duration, stories bool) {
+	for l.qhead < len(l.quiet) {
+		q := l.quiet[l.qhead]
+		if q.c.closed || q.seq != q.c.lastSeq {
+			// merged away, or touched again since: a later entry stands for it
+			l.quiet[l.qhead] = quietEntry{}
+			l.qhead++
+			continue
+		}
+		if !e.tooOld(q.c.lastSeq, q.c.last, window) {
+			break
+		}
+		e.close(l, q.c, stories)
+		l.quiet[l.qhead] = quietEntry{}
+		l.qhead++
+	}
+	if l.qhead > 1024 && l.qhead > len(l.quiet)/2 {
+		l.quiet = append([]quietEntry(nil), l.quiet[l.qhead:]...)
+		l.qhead = 0
+	}
+}
+
+func (e *Engine) close(l *levelState, c *cluster, stories bool) {
+	c.closed = true
+	l.idx.remove(c)
+	delete(l.open, c)
+	c.terms, c.names, c.nums = centroid{}, centroid{}, centroid{}
+	c.posted = nil
+	if stories && e.cfg.KeepClosed {
+		e.closed = append(e.closed, c)
+	}
+}

@@ -1,0 +1,176 @@
+package story
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Candidate search limits: at most maxCandidates clusters are scored per
+// article, and a key listed under more than maxPosting open clusters is not
+// used to find them.
+const (
+	maxCandidates = 64
+	maxPosting    = 2000
+)
+
+// parts are the pieces of a score, kept to explain it.
+type parts struct {
+	terms, names, nums float64
+	gapDays            float64
+	dated              bool
+}
+
+type scored struct {
+	c  *cluster
+	s  float64
+	pt parts
+}
+
+// weights of the three channels for one comparison.
+type weights struct{ terms, names, nums float64 }
+
+// match finds the story the article joins, if any, with the score and the
+// reason, and the other open stories it scores high enough with to merge.
+func (e *Engine) match(p *prepared) (*cluster, float64, string, []*cluster) {
+	w := weights{e.cfg.WeightTerms, e.cfg.WeightNames, e.cfg.WeightNums}
+	cands := e.rank(&e.stories, p, w, e.cfg.Decay.Hours()/24)
+	if len(cands) == 0 {
+		return nil, 0, "new story: no earlier story shares its key words", nil
+	}
+	top := cands[0]
+	if top.s < e.cfg.Threshold {
+		return nil, 0, fmt.Sprintf("new story: closest story %s scores %.2f, under %.2f", top.c.id, top.s, e.cfg.Threshold), nil
+	}
+	var others []*cluster
+	for _, c := range cands[1:] {
+		if c.s >= e.cfg.MergeThreshold {
+			others = append(others, c.c)
+		}
+	}
+	return top.c, top.s, e.explain(p, top), others
+}
+
+// rank scores the candidate clusters of one level, best first.
+func (e *Engine) rank(l *levelState, p *prepared, w weights, decayDays float64) []scored {
+	cs := l.idx.candidates(p.query, maxCandidates, maxPosting, e.acc)
+	out := make([]scored, 0, len(cs))
+	for _, c := range cs {
+		s, pt := score(p, c, w, decayDays)
+		out = append(out, scored{c, s, pt})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].s != out[j].s {
+			return out[i].s > out[j].s
+		}
+		return out[i].c.seq0 < out[j].c.seq0
+	})
+	return out
+}
+
+// score compares an article with a cluster: a weighted sum of the cosines
+// of the three channels, lowered by the distance in time.
+func score(p *prepared, c *cluster, w weights, decayDays float64) (float64, parts) {
+	if len(p.names) == 0 {
+		w.terms += w.names
+		w.names = 0
+	}
+	if len(p.nums) == 0 {
+		w.terms += w.nums
+		w.nums = 0
+	}
+	pt := parts{terms: c.terms.cosine(p.terms)}
+	if w.names > 0 {
+		pt.names = c.names.cosine(p.names)
+	}
+	if w.nums > 0 {
+		pt.nums = c.nums.cosine(p.nums)
+	}
+	s := (w.terms*pt.terms + w.names*pt.names + w.nums*pt.nums) / (w.terms + w.names + w.nums)
+	if !p.published.IsZero() && !c.last.IsZero() {
+		pt.dated = true
+		switch {
+		case p.published.After(c.last):
+			pt.gapDays = p.published.Sub(c.last).Hours() / 24
+		case p.published.Before(c.first):
+			pt.gapDays = c.first.Sub(p.published).Hours() / 24
+		}
+		if decayDays > 0 {
+			s /= 1 + pt.gapDays/decayDays
+		}
+	}
+	return s, pt
+}
+
+// explain words a decision to join: the names shared, then the cosines.
+func (e *Engine) explain(p *prepared, m scored) string {
+	var b strings.Builder
+	if names := sharedNames(p, m.c, 3); len(names) > 0 {
+		b.WriteString("shares ")
+		b.WriteString(strings.Join(names, ", "))
+		b.WriteString("; ")
+	}
+	fmt.Fprintf(&b, "cosine %.2f", m.pt.terms)
+	if m.pt.names > 0 {
+		fmt.Fprintf(&b, ", names %.2f", m.pt.names)
+	}
+	if m.pt.nums > 0 {
+		fmt.Fprintf(&b, ", numbers %.2f", m.pt.nums)
+	}
+	if m.pt.dated {
+		switch d := math.Round(m.pt.gapDays); {
+		case d == 0:
+			b.WriteString("; same days")
+		case d == 1:
+			b.WriteString("; 1 day apart")
+		default:
+			fmt.Fprintf(&b, "; %.0f days apart", d)
+		}
+	}
+	fmt.Fprintf(&b, "; score %.2f", m.s)
+	return b.String()
+}
+
+// sharedNames returns the display forms of up to n names the article shares
+// with the cluster, heaviest first; a word already inside a longer name
+// shown is skipped.
+func sharedNames(p *prepared, c *cluster, n int) []string {
+	type nw struct {
+		label string
+		w     float64
+	}
+	var shared []nw
+	for _, x := range p.names {
+		cw, ok := c.names.w[x.Key]
+		if !ok {
+			continue
+		}
+		if l, ok := p.labels[x.Key]; ok {
+			shared = append(shared, nw{l, float64(x.W) * float64(cw)})
+		}
+	}
+	sort.Slice(shared, func(i, j int) bool {
+		if shared[i].w != shared[j].w {
+			return shared[i].w > shared[j].w
+		}
+		return shared[i].label < shared[j].label
+	})
+	var out []string
+	for _, s := range shared {
+		if len(out) == n {
+			break
+		}
+		dup := false
+		for _, o := range out {
+			if strings.Contains(o, s.label) || strings.Contains(s.label, o) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, s.label)
+		}
+	}
+	return out
+}

@@ -1,0 +1,90 @@
+package story
+
+import "fmt"
+
+// mergeStories merges best and others (all open stories) into the oldest of
+// them and returns it.
+func (e *Engine) mergeStories(best *cluster, others []*cluster) *cluster {
+	if len(others) == 0 {
+		return best
+	}
+	survivor := best
+	for _, o := range others {
+		if o.seq0 < survivor.seq0 {
+			survivor = o
+		}
+	}
+	for _, o := range append([]*cluster{best}, others...) {
+		if o == survivor {
+			continue
+		}
+		survivor.absorb(o)
+		e.stories.idx.moveAll(o, survivor)
+		o.closed = true
+		delete(e.stories.open, o)
+		if o.line != nil {
+			o.line.dropStory(o)
+			if o.line != survivor.line && survivor.line != nil {
+				e.mergeLines(survivor.line, o.line)
+			}
+		}
+	}
+	e.stories.quiet = append(e.stories.quiet, quietEntry{c: survivor, seq: survivor.lastSeq})
+	return survivor
+}
+
+// mergeLines merges storyline b into a, or a into b if b is older; the
+// survivor is the one returned.
+func (e *Engine) mergeLines(a, b *cluster) *cluster {
+	if a == b || a.closed || b.closed {
+		return a
+	}
+	if b.seq0 < a.seq0 {
+		a, b = b, a
+	}
+	a.absorb(b)
+	e.lineMerges = append(e.lineMerges, b.id)
+	for _, s := range b.storyPtrs {
+		s.line = a
+	}
+	a.storyPtrs = append(a.storyPtrs, b.storyPtrs...)
+	e.lines.idx.moveAll(b, a)
+	b.closed = true
+	b.mergedInto = a
+	delete(e.lines.open, b)
+	e.lines.quiet = append(e.lines.quiet, quietEntry{c: a, seq: a.lastSeq})
+	return a
+}
+
+func (c *cluster) dropStory(s *cluster) {
+	for i, o := range c.storyPtrs {
+		if o == s {
+			c.storyPtrs = append(c.storyPtrs[:i], c.storyPtrs[i+1:]...)
+			return
+		}
+	}
+}
+
+// placeInStoryline puts a new story into the closest storyline (or a new
+// one), and adds the article to its story's storyline.
+func (e *Engine) placeInStoryline(s *cluster, p *prepared, isNew bool, a *Assignment) {
+	if isNew || s.line == nil {
+		w := weights{terms: 0.7, names: 0.3}
+		cands := e.rank(&e.lines, p, w, 0)
+		if len(cands) > 0 && cands[0].s >= e.cfg.LineThreshold {
+			s.line = cands[0].c
+		} else {
+			s.line = newCluster("l-"+p.id, e.seq)
+			e.lines.open[s.line] = struct{}{}
+			a.NewStoryline = true
+		}
+		s.line.storyPtrs = append(s.line.storyPtrs, s)
+	}
+	for s.line.mergedInto != nil {
+		s.line = s.line.mergedInto
+	}
+	s.line.add(p, e.seq)
+	e.file(&e.lines, s.line, p)
+}
+
+func (c *cluster) String() string { return fmt.Sprintf("%s(%d)", c.id, c.size) }

@@ -1,0 +1,102 @@
+package story
+
+import (
+	"math"
+	"sort"
+)
+
+// Entry is one weighted feature of a sparse vector. Key is the 64-bit hash
+// of the feature (see key); W its weight.
+type Entry struct {
+	Key uint64  `json:"key"`
+	W   float32 `json:"w"`
+}
+
+// Vector is a sparse vector sorted by Key, without repeated keys.
+type Vector []Entry
+
+// vectorOf turns counts into a Vector of sublinear weights 1+ln(count),
+// sorted by key.
+func vectorOf(counts map[uint64]float32) Vector {
+	v := make(Vector, 0, len(counts))
+	for k, c := range counts {
+		if c <= 0 {
+			continue
+		}
+		v = append(v, Entry{Key: k, W: 1 + float32(math.Log(float64(c)))})
+	}
+	sort.Slice(v, func(i, j int) bool { return v[i].Key < v[j].Key })
+	return v
+}
+
+// centroid is the running sum of unit-length vectors, with its squared
+// norm kept up to date.
+type centroid struct {
+	w     map[uint64]float32
+	norm2 float64
+}
+
+func newCentroid() centroid { return centroid{w: make(map[uint64]float32)} }
+
+// add adds the vector u (already weighted) to c.
+func (c *centroid) add(u []Entry) {
+	for _, e := range u {
+		old := c.w[e.Key]
+		nw := old + e.W
+		c.w[e.Key] = nw
+		c.norm2 += float64(nw)*float64(nw) - float64(old)*float64(old)
+	}
+}
+
+// merge adds all of o to c.
+func (c *centroid) merge(o *centroid) {
+	for k, w := range o.w {
+		c.w[k] += w
+	}
+	c.norm2 = 0
+	for _, w := range c.w {
+		c.norm2 += float64(w) * float64(w)
+	}
+}
+
+// cosine returns the cosine between the unit vector u and c.
+func (c *centroid) cosine(u []Entry) float64 {
+	if c.norm2 <= 0 || len(u) == 0 {
+		return 0
+	}
+	var dot float64
+	for _, e := range u {
+		if w, ok := c.w[e.Key]; ok {
+			dot += float64(e.W) * float64(w)
+		}
+	}
+	return dot / math.Sqrt(c.norm2)
+}
+
+// normalize scales v to unit length in place and returns it.
+func normalize(v []Entry) []Entry {
+	var n float64
+	for _, e := range v {
+		n += float64(e.W) * float64(e.W)
+	}
+	if n == 0 {
+		return v
+	}
+	inv := float32(1 / math.Sqrt(n))
+	for i := range v {
+		v[i].W *= inv
+	}
+	return v
+}
+
+// key hashes a feature name with a channel prefix byte (FNV-1a, 64 bit).
+func key(channel byte, s string) uint64 {
+	h := uint64(14695981039346656037)
+	h ^= uint64(channel)
+	h *= 1099511628211
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
