@@ -77,12 +77,26 @@ func (p *parser) cueAt(k int) cue {
 		return cue{tenseFuture, text + " to"}
 	case strings.HasSuffix(w, "'ll"):
 		return cue{tenseFuture, text}
-	case pastCues[w]:
+	case auxiliaries[w]:
 		return cue{tensePast, text}
-	case !t.cap && len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w]:
+	case pastCues[w], !t.cap && len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w]:
+		if passive[p.word(k-1)] {
+			return cue{} // "will be held": the tense is on the auxiliary
+		}
 		return cue{tensePast, text}
 	}
 	return cue{}
+}
+
+// passive are words before a participle that carry the clause's tense
+// themselves ("will be held", "has been signed").
+var passive = map[string]bool{"be": true, "been": true, "being": true, "to": true}
+
+// auxiliaries are past-tense (or perfect) auxiliaries and verbs that are
+// never participles after "be".
+var auxiliaries = map[string]bool{
+	"was": true, "were": true, "had": true, "did": true, "didn't": true, "wasn't": true,
+	"weren't": true, "hadn't": true, "has": true, "have": true, "ago": true, "yesterday": true,
 }
 
 // futureCues are words that put a clause in the future.
@@ -95,8 +109,7 @@ var futureCues = map[string]bool{
 // pastCues are irregular past-tense verbs and auxiliaries; regular ones are
 // recognised by their -ed ending.
 var pastCues = map[string]bool{
-	"was": true, "were": true, "had": true, "did": true, "didn't": true, "wasn't": true,
-	"weren't": true, "hadn't": true, "has": true, "have": true, "said": true, "told": true,
+	"said": true, "told": true,
 	"came": true, "went": true, "met": true, "made": true, "took": true, "gave": true,
 	"began": true, "saw": true, "got": true, "left": true, "held": true, "led": true,
 	"spoke": true, "wrote": true, "sent": true, "brought": true, "bought": true, "thought": true,
@@ -106,7 +119,7 @@ var pastCues = map[string]bool{
 	"became": true, "broke": true, "chose": true, "drove": true, "flew": true, "grew": true,
 	"hid": true, "laid": true, "meant": true, "rode": true, "spent": true, "stole": true,
 	"swore": true, "threw": true, "tore": true, "understood": true, "woke": true, "wore": true,
-	"withdrew": true, "ago": true, "yesterday": true, "arose": true, "sought": true, "dealt": true,
+	"withdrew": true, "arose": true, "sought": true, "dealt": true,
 	"fled": true, "slept": true, "forgot": true, "froze": true, "overtook": true, "sank": true,
 	"shook": true, "undertook": true, "upheld": true, "withheld": true,
 }
