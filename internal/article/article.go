@@ -89,8 +89,8 @@ func ContentHash(normalised string) string {
 
 // IDFromHash derives a short, stable article ID from a content hash.
 func IDFromHash(hash string) string {
-	if len(hash) > 12 {
-		hash = hash[:12]
+	if len(hash) > 16 {
+		hash = hash[:16]
 	}
 	return hash
 }

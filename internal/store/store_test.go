@@ -1,0 +1,160 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax/internal/article"
+)
+
+func openTest(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "sub", "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func testArticle(id, url string) *article.Article {
+	return &article.Article{
+		ID: id, Hash: id + "-hash", Source: "seeds/" + id + ".txt", Format: "markdown",
+		Title: "Title " + id, Outlet: "The Moscow Times", Byline: "AFP", Wire: "AFP", URL: url,
+		Published: time.Date(2022, 12, 18, 0, 0, 0, 0, time.UTC), Dateline: "Tehran",
+		Text:   "Iran said it would not seek permission from anyone.",
+		Asides: []article.Aside{{Kind: article.AsideCaption, Text: "Raisi and Putin meeting."}},
+	}
+}
+
+func TestMigrateIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.db")
+	for i := 0; i < 2; i++ {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("open %d: %v", i, err)
+		}
+		v, err := s.SchemaVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		migs, _ := migrations()
+		if v != migs[len(migs)-1].version {
+			t.Errorf("schema version %d, want %d", v, migs[len(migs)-1].version)
+		}
+		s.Close()
+	}
+}
+
+func TestAddArticleRoundTripAndIdempotence(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	a := testArticle("a1", "https://example.test/a1")
+	got, err := s.AddArticle(ctx, a, []string{"outlet from URL"}, []byte("raw bytes"), 3)
+	if err != nil || !got.New || got.ID != "a1" {
+		t.Fatalf("first add = %+v, %v", got, err)
+	}
+	// Same content again: stored once.
+	again, err := s.AddArticle(ctx, a, nil, []byte("raw bytes"), 3)
+	if err != nil || again.New || again.ID != "a1" {
+		t.Fatalf("second add = %+v, %v; want existing a1", again, err)
+	}
+	// Different content, same URL: the URL identifies the article.
+	b := testArticle("b2", "https://example.test/a1")
+	byURL, err := s.AddArticle(ctx, b, nil, []byte("other"), 3)
+	if err != nil || byURL.New || byURL.ID != "a1" {
+		t.Fatalf("same-URL add = %+v, %v; want existing a1", byURL, err)
+	}
+	// Different content, no URL: a new article.
+	c := testArticle("c3", "")
+	if added, err := s.AddArticle(ctx, c, nil, nil, 3); err != nil || !added.New {
+		t.Fatalf("third add = %+v, %v", added, err)
+	}
+	if n, _ := s.CountArticles(ctx); n != 2 {
+		t.Errorf("count = %d, want 2", n)
+	}
+
+	stored, err := s.Article(ctx, "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(*a, stored); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	orig, err := s.Original(ctx, "a1")
+	if err != nil || string(orig) != "raw bytes" {
+		t.Errorf("original = %q, %v", orig, err)
+	}
+	notes, err := s.ArticleNotes(ctx, "a1")
+	if err != nil || len(notes) != 1 {
+		t.Errorf("notes = %q, %v", notes, err)
+	}
+	if _, err := s.Article(ctx, "zz"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing article: err = %v, want ErrNotFound", err)
+	}
+	stages, err := s.StageVersions(ctx, "clean")
+	if err != nil || stages["a1"] != 3 || stages["c3"] != 3 {
+		t.Errorf("stages = %v, %v", stages, err)
+	}
+	byID, err := s.ArticlesByID(ctx, []string{"c3", "a1", "nope"})
+	if err != nil || len(byID) != 2 || byID[0].ID != "a1" {
+		t.Errorf("ArticlesByID = %v, %v", byID, err)
+	}
+}
+
+func TestReplaceStoriesKeepsUnchangedBriefs(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	for _, id := range []string{"a", "b", "c"} {
+		a := testArticle(id, "")
+		if _, err := s.AddArticle(ctx, a, nil, nil, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := time.Date(2022, 12, 18, 0, 0, 0, 0, time.UTC)
+	stories := []Story{
+		{ID: "s1", Title: "One", FirstSeen: day, LastSeen: day, Members: []Member{{"a", 1, "opened story"}, {"b", 0.6, "shares Burns"}}},
+		{ID: "s2", Title: "Two", Members: []Member{{"c", 1, "opened story"}}},
+	}
+	if err := s.ReplaceStories(ctx, stories, []Reuse{{ArticleID: "b", FromID: "a", Shared: 0.5, SharedFrom: 0.4, Kind: "passage", Detail: "{}"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"s1", "s2"} {
+		if err := s.SaveBrief(ctx, id, []byte(`{"id":"`+id+`"}`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Same memberships (new scores): both briefs are kept.
+	stories[0].Members[1].Score = 0.7
+	if err := s.ReplaceStories(ctx, stories, nil); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := s.Brief(ctx, "s1"); err != nil || string(b) != `{"id":"s1"}` {
+		t.Errorf("unchanged story lost its brief: %q, %v", b, err)
+	}
+	// b moves from s1 to s2: both briefs go stale.
+	stories[0].Members = stories[0].Members[:1]
+	stories[1].Members = append(stories[1].Members, Member{"b", 0.5, "moved"})
+	if err := s.ReplaceStories(ctx, stories, nil); err != nil {
+		t.Fatal(err)
+	}
+	stale, err := s.StaleBriefs(ctx)
+	if err != nil || !cmp.Equal(stale, []string{"s1", "s2"}) {
+		t.Errorf("stale = %v, %v; want both changed stories", stale, err)
+	}
+	got, err := s.Stories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].ID != "s1" || len(got[1].Members) != 2 || got[0].LastSeen != day {
+		t.Errorf("stories = %+v", got)
+	}
+	if edges, _ := s.ReuseEdges(ctx); len(edges) != 0 {
+		t.Errorf("reuse edges not replaced: %v", edges)
+	}
+}

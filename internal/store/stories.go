@@ -1,0 +1,242 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Member is an article's membership of a story, with the score and reason
+// the clustering gave.
+type Member struct {
+	ArticleID string
+	Score     float64
+	Reason    string
+}
+
+// Story is a stored story and its members.
+type Story struct {
+	ID        string
+	Storyline string
+	Title     string
+	FirstSeen time.Time // earliest member publish date; zero when none is dated
+	LastSeen  time.Time
+	UpdatedAt time.Time
+	Members   []Member
+}
+
+// Reuse is one edge of the reuse graph: Article repeats text of From.
+type Reuse struct {
+	ArticleID, FromID  string
+	Shared, SharedFrom float64
+	Kind               string
+	Detail             string // JSON with passages and reason
+}
+
+// ReplaceStories replaces all stories, memberships and reuse edges in one
+// transaction. Briefs of stories whose membership is unchanged are kept;
+// the others are cleared to be rebuilt.
+func (s *Store) ReplaceStories(ctx context.Context, stories []Story, reuse []Reuse) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: replace stories: %w", err)
+	}
+	defer tx.Rollback()
+	old, err := membershipKeys(ctx, tx)
+	if err != nil {
+		return err
+	}
+	keep := make(map[string]bool)
+	for _, st := range stories {
+		if old[st.ID] == memberKey(st.Members) {
+			keep[st.ID] = true
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM story_members; DELETE FROM reuse;`); err != nil {
+		return fmt.Errorf("store: replace stories: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS keep_stories (id TEXT PRIMARY KEY); DELETE FROM keep_stories;`); err != nil {
+		return fmt.Errorf("store: replace stories: %w", err)
+	}
+	ts := now()
+	for _, st := range stories {
+		if keep[st.ID] {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO keep_stories (id) VALUES (?)`, st.ID); err != nil {
+				return fmt.Errorf("store: replace stories: %w", err)
+			}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id NOT IN (SELECT id FROM keep_stories)`); err != nil {
+		return fmt.Errorf("store: replace stories: %w", err)
+	}
+	for _, st := range stories {
+		if keep[st.ID] {
+			_, err = tx.ExecContext(ctx, `UPDATE stories SET storyline = ?, title = ?, first_seen = ?, last_seen = ? WHERE id = ?`,
+				st.Storyline, st.Title, nullTime(st.FirstSeen), nullTime(st.LastSeen), st.ID)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT INTO stories (id, storyline, title, first_seen, last_seen, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?)`, st.ID, st.Storyline, st.Title, nullTime(st.FirstSeen), nullTime(st.LastSeen), ts)
+		}
+		if err != nil {
+			return fmt.Errorf("store: story %s: %w", st.ID, err)
+		}
+		for _, m := range st.Members {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO story_members (article_id, story_id, score, reason) VALUES (?, ?, ?, ?)`,
+				m.ArticleID, st.ID, m.Score, m.Reason); err != nil {
+				return fmt.Errorf("store: member %s of story %s: %w", m.ArticleID, st.ID, err)
+			}
+		}
+	}
+	for _, r := range reuse {
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO reuse (article_id, from_id, shared, shared_from, kind, detail)
+			VALUES (?, ?, ?, ?, ?, ?)`, r.ArticleID, r.FromID, r.Shared, r.SharedFrom, r.Kind, r.Detail); err != nil {
+			return fmt.Errorf("store: reuse %s<-%s: %w", r.ArticleID, r.FromID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: replace stories: %w", err)
+	}
+	return nil
+}
+
+// membershipKeys returns, per story, a key of its current members.
+func membershipKeys(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT story_id, article_id FROM story_members ORDER BY story_id, article_id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: memberships: %w", err)
+	}
+	defer rows.Close()
+	members := make(map[string][]Member)
+	for rows.Next() {
+		var sid, aid string
+		if err := rows.Scan(&sid, &aid); err != nil {
+			return nil, fmt.Errorf("store: memberships: %w", err)
+		}
+		members[sid] = append(members[sid], Member{ArticleID: aid})
+	}
+	keys := make(map[string]string, len(members))
+	for sid, ms := range members {
+		keys[sid] = memberKey(ms)
+	}
+	return keys, rows.Err()
+}
+
+func memberKey(ms []Member) string {
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ArticleID
+	}
+	slices.Sort(ids)
+	key := ""
+	for _, id := range ids {
+		key += id + ","
+	}
+	return key
+}
+
+// SaveBrief stores the built story object (JSON) of a story.
+func (s *Store) SaveBrief(ctx context.Context, storyID string, brief []byte) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE stories SET brief = ?, brief_at = ? WHERE id = ?`, string(brief), now(), storyID)
+	if err != nil {
+		return fmt.Errorf("store: save brief of %s: %w", storyID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("store: save brief of %s: %w", storyID, ErrNotFound)
+	}
+	return nil
+}
+
+// Brief returns the stored story object of a story, or ErrNotFound when the
+// story does not exist or its brief has not been built.
+func (s *Store) Brief(ctx context.Context, storyID string) ([]byte, error) {
+	var b sql.NullString
+	err := s.r.QueryRowContext(ctx, `SELECT brief FROM stories WHERE id = ?`, storyID).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !b.Valid) {
+		return nil, fmt.Errorf("store: brief of %s: %w", storyID, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: brief of %s: %w", storyID, err)
+	}
+	return []byte(b.String), nil
+}
+
+// StaleBriefs returns the IDs of stories whose brief must be (re)built.
+func (s *Store) StaleBriefs(ctx context.Context) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id FROM stories WHERE brief IS NULL ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: stale briefs: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: stale briefs: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// InvalidateBriefs marks every brief stale, e.g. after the brief code changed.
+func (s *Store) InvalidateBriefs(ctx context.Context) error {
+	if _, err := s.w.ExecContext(ctx, `UPDATE stories SET brief = NULL, brief_at = NULL`); err != nil {
+		return fmt.Errorf("store: invalidate briefs: %w", err)
+	}
+	return nil
+}
+
+// Stories returns every story with its members, newest activity first
+// (undated stories last, by ID).
+func (s *Store) Stories(ctx context.Context) ([]Story, error) {
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT s.id, s.storyline, s.title, COALESCE(s.first_seen, ''), COALESCE(s.last_seen, ''), s.updated_at,
+		       m.article_id, m.score, m.reason
+		FROM stories s JOIN story_members m ON m.story_id = s.id
+		JOIN articles a ON a.id = m.article_id
+		ORDER BY s.last_seen IS NULL, s.last_seen DESC, s.id, a.published IS NULL, a.published, a.seq`)
+	if err != nil {
+		return nil, fmt.Errorf("store: stories: %w", err)
+	}
+	defer rows.Close()
+	var out []Story
+	for rows.Next() {
+		var st Story
+		var first, last, updated string
+		var m Member
+		if err := rows.Scan(&st.ID, &st.Storyline, &st.Title, &first, &last, &updated, &m.ArticleID, &m.Score, &m.Reason); err != nil {
+			return nil, fmt.Errorf("store: stories: %w", err)
+		}
+		if n := len(out); n > 0 && out[n-1].ID == st.ID {
+			out[n-1].Members = append(out[n-1].Members, m)
+			continue
+		}
+		st.FirstSeen, _ = time.Parse(time.RFC3339Nano, first)
+		st.LastSeen, _ = time.Parse(time.RFC3339Nano, last)
+		st.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)
+		st.Members = []Member{m}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// ReuseEdges returns every edge of the reuse graph.
+func (s *Store) ReuseEdges(ctx context.Context) ([]Reuse, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT article_id, from_id, shared, shared_from, kind, detail FROM reuse ORDER BY article_id, from_id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: reuse: %w", err)
+	}
+	defer rows.Close()
+	var out []Reuse
+	for rows.Next() {
+		var r Reuse
+		if err := rows.Scan(&r.ArticleID, &r.FromID, &r.Shared, &r.SharedFrom, &r.Kind, &r.Detail); err != nil {
+			return nil, fmt.Errorf("store: reuse: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
