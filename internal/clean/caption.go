@@ -1,0 +1,124 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/article"
+)
+
+var (
+	// rxCreditStart opens a photo credit: "Photo: ...", "Credit: ...".
+	rxCreditStart = regexp.MustCompile(`^\(?(?:photo|photos|photograph|image|picture|pictures|credit|photo credit|image credit|courtesy|illustration|file photo|pool photo|handout)\b\s*(?:of\b|by\b|:|/)?`)
+	// rxPhotoAgency names a photo agency, as credits do.
+	rxPhotoAgency = regexp.MustCompile(`\b(?:getty images|afp|ap photo|reuters|epa|epa-efe|zuma|shutterstock|alamy|sputnik|sopa images|nurphoto|anadolu|xinhua|press wire|picture alliance|imago|handout|pool photo)\b`)
+	// rxPhotoSource is weaker: words a credit holds that prose holds too.
+	rxPhotoSource = regexp.MustCompile(`\b(?:via|presidency|kremlin|photo|photos|images|file|courtesy|pool|ap|irna|tasnim|wana|tass|dpa|efe|bloomberg)\b`)
+	// rxSlashCredit is the "AP Photo/Vahid Salemi" and "EPA-EFE/NAME" form.
+	rxSlashCredit = regexp.MustCompile(`^\(?[\pL.\- ]{2,30}/[\pL.\- ]{2,40}\)?$`)
+	// rxInlineCredit is a credit in brackets inside a paragraph.
+	rxInlineCredit = regexp.MustCompile(`\s*\((?:AP Photo|AFP Photo|Reuters|Photo|Photos|Image|Credit|Photo credit|File photo|Getty Images)\s*[/:][^()]{1,80}\)`)
+
+	// rxCaptionStart opens a caption: "FILE - In this ...", "In this photo ...".
+	rxCaptionStart = regexp.MustCompile(`^(?:file(?: photo)?\s*[-:]\s|in this (?:[a-z]+\.? \d{1,2}, \d{4},? )?(?:file )?(?:photo|image|picture|handout photo|video grab|screenshot)\b|photo:\s|caption:\s|image:\s)`)
+	// rxCaptionTrailer is the date an agency caption ends with:
+	// "..., in Tehran, Iran, Tuesday, July 19, 2022." or "... (AP Photo/...)".
+	rxCaptionTrailer = regexp.MustCompile(`, (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? [a-z]+\.? \d{1,2}, \d{4}\.?(?: \([^()]*\))?$|\((?:ap|afp|reuters|epa) photo[^()]*\)$`)
+	// rxPosition marks who stands where in a photograph.
+	rxPosition = regexp.MustCompile(`, (?:left|right|center|centre|second left|second right|second from left|second from right|foreground|background),|\((?:left|right|center|centre|l|r|c|l-r|r-l|from left|from right|top|bottom)\)|\bfrom left\b|\bl-r\b|\(l to r\)`)
+)
+
+// isCredit reports whether block b is a photo credit: a short line that
+// says so ("Photo: ...", "AP Photo/...") or that names a photo source and
+// is set off as a credit (bold or italic) or sits right after a caption
+// candidate (then near is set).
+func isCredit(b *block, near bool) bool {
+	if !b.body() || b.words > 14 || b.heading > 0 || b.list || hasQuote(b.text) || endsSentence(b.text) && b.words > 8 {
+		return false
+	}
+	t := b.fold
+	agency := rxPhotoAgency.MatchString(t)
+	switch {
+	case rxCreditStart.MatchString(t) && b.words <= 12:
+		return true
+	case rxSlashCredit.MatchString(b.text) && b.words <= 8:
+		return true
+	case b.emph && (agency || rxPhotoSource.MatchString(t)):
+		return true
+	case near && agency && b.words <= 8 && !endsSentence(b.text):
+		return true
+	}
+	return false
+}
+
+// captionLike reports whether block b could be a caption: one or two
+// sentences, not too long, no quotation, not a heading or list item.
+func captionLike(b *block) bool {
+	return b.body() && b.heading == 0 && !b.list && b.words >= 4 && b.words <= 50 && !hasQuote(b.text) &&
+		strings.Count(b.text, ". ") <= 1
+}
+
+// markCaptions sets aside photo captions and credits:
+//   - a credit line, and the caption-like block right before it;
+//   - a block that opens like a caption ("FILE - In this photo ...");
+//   - an agency caption: one sentence that ends with ", Tuesday, July 19,
+//     2022." or names who stands where (", left,") — in the lead-in before
+//     the first body paragraph, or anywhere when it has both marks.
+//
+// A sentence of prose that merely mentions a date stays in the body.
+func (c *cleaner) markCaptions(bs []*block) {
+	for i, b := range bs {
+		if !b.body() {
+			continue
+		}
+		near := i > 0 && captionLike(bs[i-1])
+		if isCredit(b, near) {
+			b.kind = article.AsideCredit
+			if near {
+				bs[i-1].kind = article.AsideCaption
+				c.note("caption before a photo credit: %q", clip(bs[i-1].text))
+			}
+		}
+	}
+	head := c.headEnd(bs)
+	for i, b := range bs {
+		if !captionLike(b) {
+			continue
+		}
+		trailer := rxCaptionTrailer.MatchString(b.fold)
+		position := rxPosition.MatchString(b.fold)
+		switch {
+		case rxCaptionStart.MatchString(b.fold):
+			c.note("caption by its opening: %q", clip(b.text))
+		case trailer && position, (trailer || position) && i < head:
+			c.note("agency-style caption (dated trailer or positions): %q", clip(b.text))
+		default:
+			continue
+		}
+		b.kind = article.AsideCaption
+	}
+}
+
+// splitInlineCredit moves photo credits in brackets out of a paragraph:
+// "... said. (Photo: Jane Roe)".
+func splitInlineCredit(b *block) {
+	for _, m := range rxInlineCredit.FindAllString(b.text, -1) {
+		b.extra = append(b.extra, article.Aside{Kind: article.AsideCredit, Text: strings.Trim(strings.TrimSpace(m), "()")})
+	}
+	if len(b.extra) > 0 {
+		b.setText(rxInlineCredit.ReplaceAllString(b.text, ""))
+	}
+}
+
+// clip shortens s for a note.
+func clip(s string) string {
+	const n = 60
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	return s[:i] + "…"
+}

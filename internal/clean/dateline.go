@@ -1,0 +1,92 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// rxDateline matches a dateline at the start of a paragraph: a city in
+// capitals, optionally a region ("N.C.", "Iran"), a day ("Dec 18") and a
+// credit in brackets ("(Reuters)"), then a dash: "TEHRAN –",
+// "MOSCOW, Dec 18 (Reuters) -", "SALISBURY, N.C. (WBTV) —". A credit in
+// brackets alone also counts: "(CNN) —".
+var rxDateline = regexp.MustCompile(`^(?:(?P<city>[\p{Lu}][\p{Lu}.'’\-]*(?: [\p{Lu}][\p{Lu}.'’\-]*){0,3})` +
+	`(?:, (?P<region>[\p{Lu}][\pL.]*(?: [\p{Lu}][\pL.]*){0,2}))??` +
+	`(?:,? (?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?))?` +
+	`)?(?: ?\((?P<credit>[^()]{2,40})\))? ?(?:--?|–|—)\s*`)
+
+// notCities are words in capitals that start a paragraph and are followed
+// by a dash without being a dateline.
+var notCities = map[string]bool{
+	"FILE": true, "UPDATE": true, "UPDATED": true, "BREAKING": true, "EXCLUSIVE": true, "WATCH": true,
+	"VIDEO": true, "PHOTOS": true, "LIVE": true, "ANALYSIS": true, "OPINION": true, "EDITOR'S NOTE": true,
+	"CORRECTION": true, "NOTE": true, "WARNING": true, "ALERT": true, "I": true, "A": true, "PHOTO": true,
+}
+
+// dateline is a dateline read from the start of the body.
+type dateline struct {
+	place  string // "Tehran", "Salisbury, N.C."
+	day    string // "Dec 18", as written
+	credit string // "Reuters", "WBTV", as written
+	end    int    // byte offset where the text proper starts
+}
+
+// parseDateline reads the dateline at the start of s, if any.
+func parseDateline(s string) (dateline, bool) {
+	m := rxDateline.FindStringSubmatchIndex(s)
+	if m == nil {
+		return dateline{}, false
+	}
+	get := func(name string) string {
+		i := rxDateline.SubexpIndex(name)
+		if m[2*i] < 0 {
+			return ""
+		}
+		return s[m[2*i]:m[2*i+1]]
+	}
+	d := dateline{day: get("day"), credit: get("credit"), end: m[1]}
+	city := get("city")
+	if city == "" && d.credit == "" {
+		return dateline{}, false
+	}
+	if city != "" {
+		if notCities[city] || letters(city) < 3 {
+			return dateline{}, false
+		}
+		d.place = titleCase(city)
+		if r := get("region"); r != "" {
+			d.place += ", " + r
+		}
+	}
+	if d.end >= len(s) { // nothing after the dash
+		return dateline{}, false
+	}
+	return d, true
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// titleCase turns "NEW PORT RICHEY" into "New Port Richey" and "WILKES-BARRE"
+// into "Wilkes-Barre".
+func titleCase(s string) string {
+	var b strings.Builder
+	start := true
+	for _, r := range s {
+		if start {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		start = r == ' ' || r == '-' || r == '.' || ((r == '\'' || r == '’') && b.Len() <= 2)
+	}
+	return b.String()
+}

@@ -1,0 +1,77 @@
+package clean
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+var (
+	// rxScript matches elements whose content is never text.
+	rxScript = regexp.MustCompile(`(?is)<(script|style|noscript|iframe|template)\b[^>]*>.*?</(?:script|style|noscript|iframe|template)\s*>|<!--.*?-->`)
+	// rxOpenScript matches an unclosed script or style element to the end.
+	rxOpenScript = regexp.MustCompile(`(?is)<(?:script|style)\b.*$`)
+	// rxTag matches an HTML tag (not an autolink such as <https://...>).
+	rxTag = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>`)
+	// rxEntity matches an HTML character reference.
+	rxEntity = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});`)
+	// rxNBSPBreak matches a no-break space plus more spacing after the end
+	// of a sentence: the trace of a paragraph that ended in &nbsp; and was
+	// joined to the next by a scraper.
+	rxNBSPBreak = regexp.MustCompile(`([.!?"”’)\]])\x{00A0}[ \t\x{00A0}\x{202F}]+`)
+)
+
+// prepare turns raw scraped text into normalised lines: valid UTF-8, no
+// scripts or HTML tags, paragraph breaks restored, text.Normalize applied
+// (NFC, "\n" line ends, exotic spaces and zero-width characters removed).
+// Curly quotes are kept as written.
+func prepare(s string) (string, []string) {
+	var notes []string
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		notes = append(notes, "input had invalid UTF-8: replaced")
+	}
+	if strings.Contains(s, "<") {
+		s = rxScript.ReplaceAllString(s, " ")
+		s = rxOpenScript.ReplaceAllString(s, " ")
+		s = stripTags(s)
+	}
+	if strings.Contains(s, "&") {
+		s = rxEntity.ReplaceAllStringFunc(s, html.UnescapeString)
+	}
+	if n := len(rxNBSPBreak.FindAllStringIndex(s, -1)); n > 0 {
+		s = rxNBSPBreak.ReplaceAllString(s, "$1\n\n")
+		notes = append(notes, "no-break space after a sentence read as a paragraph break")
+	}
+	return text.Normalize(s), notes
+}
+
+// stripTags removes HTML tags, turning block-level ones into line breaks,
+// and leaves Markdown autolinks (<https://...>) alone.
+func stripTags(s string) string {
+	return rxTag.ReplaceAllStringFunc(s, func(tag string) string {
+		name := strings.ToLower(strings.TrimLeft(tag, "</"))
+		if i := strings.IndexAny(name, " \t\n/>"); i >= 0 {
+			name = name[:i]
+		}
+		switch name {
+		case "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+			"blockquote", "section", "article", "figure", "figcaption", "tr", "table", "hr", "header", "footer":
+			return "\n"
+		}
+		return ""
+	})
+}
+
+// plain removes tags and scripts from a metadata string (a title can hold
+// a <script> element) and collapses its spaces.
+func plain(s string) string {
+	if s == "" {
+		return ""
+	}
+	s, _ = prepare(s)
+	return strings.Join(strings.Fields(s), " ")
+}
