@@ -42,6 +42,8 @@ func newRootCmd() *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.AddCommand(
+		newAnalyzeCmd(),
+		newIngestCmd(),
 		newEvalCmd(),
 	)
 	return root

@@ -1,0 +1,115 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/story"
+)
+
+// Cluster groups every stored article into stories and storylines with the
+// streaming engine, replaying the archive in publication order, and stores
+// the result (briefs of stories whose membership changed become stale).
+func (p *Pipeline) Cluster(ctx context.Context) error {
+	var arts []article.Article
+	if err := p.Store.Articles(ctx, func(a article.Article) error {
+		arts = append(arts, a)
+		return nil
+	}); err != nil {
+		return fmt.Errorf("pipeline: cluster: %w", err)
+	}
+	order := streamOrder(arts)
+	docs := p.featurize(arts, order)
+
+	cfg := story.DefaultConfig()
+	cfg.KeepClosed = true
+	eng := story.New(cfg)
+	for _, d := range docs {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		eng.Add(d)
+	}
+	stories := storeStories(eng, arts)
+	if err := p.Store.ReplaceStories(ctx, stories, nil); err != nil {
+		return fmt.Errorf("pipeline: cluster: %w", err)
+	}
+	return nil
+}
+
+// streamOrder returns the indexes of arts (given in ingest order) in the
+// order the engine must see them: by publish date, where an undated article
+// keeps its place after the article ingested before it.
+func streamOrder(arts []article.Article) []int {
+	eff := make([]time.Time, len(arts))
+	var last time.Time
+	for i, a := range arts {
+		if a.HasDate() {
+			last = a.Published
+		}
+		eff[i] = last
+	}
+	order := make([]int, len(arts))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return eff[order[i]].Before(eff[order[j]]) })
+	return order
+}
+
+// featurize builds the engine's documents in stream order, computing their
+// features on all cores.
+func (p *Pipeline) featurize(arts []article.Article, order []int) []story.Doc {
+	docs := make([]story.Doc, len(order))
+	for k, i := range order {
+		a := &arts[i]
+		docs[k] = story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet, Published: a.Published, Captions: a.Captions()}
+	}
+	workers := p.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			f := story.NewFeaturizer()
+			for k := range next {
+				feat := f.Featurize(docs[k])
+				docs[k].Features = &feat
+			}
+		})
+	}
+	for k := range docs {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	return docs
+}
+
+// storeStories converts the engine's stories for the store.
+func storeStories(eng *story.Engine, arts []article.Article) []store.Story {
+	byID := make(map[string]*article.Article, len(arts))
+	for i := range arts {
+		byID[arts[i].ID] = &arts[i]
+	}
+	var out []store.Story
+	for _, s := range eng.Stories() {
+		st := store.Story{ID: s.ID, Storyline: s.Storyline, FirstSeen: s.First, LastSeen: s.Last}
+		for _, m := range s.Why {
+			st.Members = append(st.Members, store.Member{ArticleID: m.Article, Score: m.Score, Reason: m.Reason})
+			if a := byID[m.Article]; a != nil && st.Title == "" {
+				st.Title = a.Title
+			}
+		}
+		out = append(out, st)
+	}
+	return out
+}
