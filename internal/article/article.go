@@ -87,6 +87,16 @@ func ContentHash(normalised string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// NewID returns an article's stable ID: derived from its URL when it has
+// one (the URL identifies an article whose text is later corrected), else
+// from its content hash.
+func NewID(url, hash string) string {
+	if url != "" {
+		return IDFromHash(ContentHash(url))
+	}
+	return IDFromHash(hash)
+}
+
 // IDFromHash derives a short, stable article ID from a content hash.
 func IDFromHash(hash string) string {
 	if len(hash) > 16 {

@@ -182,4 +182,3 @@ func cleanRecord(r ingest.Record) cleaned {
 	}
 	return cleaned{art: a, notes: res.Notes, raw: r.Raw}
 }
-

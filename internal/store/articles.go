@@ -19,8 +19,11 @@ type Added struct {
 
 // AddArticle stores a cleaned article with its original bytes and the clean
 // stage's version, all in one transaction, so an interrupted ingest leaves
-// either the whole article or nothing. Adding the same content again (same
-// hash, or same URL) stores nothing and returns the existing article's ID.
+// either the whole article or nothing. An article already stored is not
+// stored again; the existing copy's ID is returned. Articles are the same
+// when they have the same URL, or the same content hash where one of them
+// has no URL. Two URLs carrying the same text (a wire story run by two
+// outlets) are two articles: the reuse graph links them.
 func (s *Store) AddArticle(ctx context.Context, a *article.Article, notes []string, original []byte, cleanVersion int) (Added, error) {
 	asides, err := json.Marshal(nonNil(a.Asides))
 	if err != nil {
@@ -35,25 +38,25 @@ func (s *Store) AddArticle(ctx context.Context, a *article.Article, notes []stri
 		return Added{}, fmt.Errorf("store: add article: %w", err)
 	}
 	defer tx.Rollback()
+	var existing string
+	err = tx.QueryRowContext(ctx, `SELECT id FROM articles
+		WHERE id = ?1 OR (url = ?2) OR (hash = ?3 AND (url IS NULL OR ?2 IS NULL)) LIMIT 1`,
+		a.ID, nullString(a.URL), a.Hash).Scan(&existing)
+	switch {
+	case err == nil:
+		return Added{ID: existing}, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return Added{}, fmt.Errorf("store: find existing copy of %s: %w", a.ID, err)
+	}
 	ts := now()
-	res, err := tx.ExecContext(ctx, `
+	_, err = tx.ExecContext(ctx, `
 		INSERT INTO articles (id, hash, url, source, format, title, outlet, byline, wire, dateline,
 			published, body, asides, notes, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT DO NOTHING`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.ID, a.Hash, nullString(a.URL), a.Source, a.Format, a.Title, a.Outlet, a.Byline, a.Wire, a.Dateline,
 		nullTime(a.Published), a.Text, string(asides), string(noteJSON), ts)
 	if err != nil {
 		return Added{}, fmt.Errorf("store: add article %s: %w", a.ID, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		var id string
-		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ? OR id = ? OR (url IS NOT NULL AND url = ?) LIMIT 1`,
-			a.Hash, a.ID, a.URL).Scan(&id)
-		if err != nil {
-			return Added{}, fmt.Errorf("store: find existing copy of %s: %w", a.ID, err)
-		}
-		return Added{ID: id}, nil
 	}
 	if original == nil {
 		original = []byte{}

@@ -70,13 +70,25 @@ func TestAddArticleRoundTripAndIdempotence(t *testing.T) {
 	if err != nil || byURL.New || byURL.ID != "a1" {
 		t.Fatalf("same-URL add = %+v, %v; want existing a1", byURL, err)
 	}
+	// Same content under another URL: a second article (syndication).
+	d := testArticle("d4", "https://other.test/copy")
+	d.Hash = a.Hash
+	if added, err := s.AddArticle(ctx, d, nil, nil, 3); err != nil || !added.New {
+		t.Fatalf("syndicated copy = %+v, %v; want a new article", added, err)
+	}
+	// Same content without a URL: the existing article.
+	e := testArticle("e5", "")
+	e.Hash = a.Hash
+	if added, err := s.AddArticle(ctx, e, nil, nil, 3); err != nil || added.New {
+		t.Fatalf("URL-less copy = %+v, %v; want an existing article", added, err)
+	}
 	// Different content, no URL: a new article.
 	c := testArticle("c3", "")
 	if added, err := s.AddArticle(ctx, c, nil, nil, 3); err != nil || !added.New {
 		t.Fatalf("third add = %+v, %v", added, err)
 	}
-	if n, _ := s.CountArticles(ctx); n != 2 {
-		t.Errorf("count = %d, want 2", n)
+	if n, _ := s.CountArticles(ctx); n != 3 {
+		t.Errorf("count = %d, want 3", n)
 	}
 
 	stored, err := s.Article(ctx, "a1")

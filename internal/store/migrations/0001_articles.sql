@@ -1,8 +1,8 @@
 -- Articles as cleaned, with the original bytes kept beside them.
 CREATE TABLE articles (
     seq         INTEGER PRIMARY KEY AUTOINCREMENT, -- ingest order
-    id          TEXT    NOT NULL UNIQUE,           -- short content-derived ID
-    hash        TEXT    NOT NULL UNIQUE,           -- SHA-256 of the folded body
+    id          TEXT    NOT NULL UNIQUE,           -- short ID derived from the URL, else the hash
+    hash        TEXT    NOT NULL,                  -- SHA-256 of the folded body
     url         TEXT,                              -- NULL when unknown
     source      TEXT    NOT NULL,                  -- path or URL it came from
     format      TEXT    NOT NULL,
@@ -18,6 +18,7 @@ CREATE TABLE articles (
     ingested_at TEXT    NOT NULL
 );
 CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+CREATE INDEX articles_hash ON articles(hash);
 CREATE INDEX articles_published ON articles(published);
 
 CREATE TABLE originals (
