@@ -83,6 +83,11 @@ func TestFindWeekdays(t *testing.T) {
 		{sun20221218, "He spoke this past Friday.", "this past Friday", "2022-12-16"},
 		{sun20221218, "The ministry said on Wednesday it had sent a note.", "Wednesday", "2022-12-14"},
 		{sun20221218, "It was announced late Friday.", "late Friday", "2022-12-16"},
+		{sun20221218, "It happened around 11:30 a.m. Tuesday inside the home.", "11:30 a.m. Tuesday", "2022-12-13"},
+		{sun20221218, "Shots were fired at 10 p.m. on Saturday.", "10 p.m. on Saturday", "2022-12-17"},
+		{sun20221218, "He says schools will remain closed on Monday.", "Monday", "2022-12-19"},
+		{day(2016, 9, 29), "Monday's debate might not move mountains.", "Monday", "2016-09-26"},
+		{day(2016, 9, 26), "Mook told CBS This Morning on Monday that", "Monday", "2016-09-26"},
 		{tue20221220, "Iran on Sunday dismissed Burns' concerns", "Sunday", "2022-12-18"},
 		// Across a year end.
 		{mon20230102, "The minister resigned on Friday.", "Friday", "2022-12-30"},
@@ -182,6 +187,11 @@ func TestFindMonths(t *testing.T) {
 		{tue20230110, "Talks began in January.", "January", "2023-01"},
 		{mon20230102, "Prices fell in December.", "December", "2022-12"},
 		{mon20230102, "He was arrested Dec. 28.", "Dec. 28", "2022-12-28"},
+		// Without a tense cue, the nearest occurrence.
+		{day(2016, 9, 28), "They have a big problem; come out and support her in November.", "November", "2016-11"},
+		{day(2016, 9, 29), "Minds are already set about their choice on Nov. 8.", "Nov. 8", "2016-11-08"},
+		{day(2016, 9, 12), "It should be allowed to expire on September 30th, they wrote.", "September 30th", "2016-09-30"},
+		{mon20230102, "Prices, Dec. 28: steady.", "Dec. 28", "2022-12-28"},
 		// Explicit dates need no anchor.
 		{time.Time{}, "It was signed on December 9, 2022, in Doha.", "December 9, 2022", "2022-12-09"},
 		{time.Time{}, "It was signed on 9 December 2022 in Doha.", "9 December 2022", "2022-12-09"},
@@ -200,7 +210,8 @@ func TestFindSeasonsYearsNumbers(t *testing.T) {
 		{sun20221218, "Prices rose this fall.", "this fall", "2022-autumn"},
 		{sun20221218, "Prices rose this autumn.", "this autumn", "2022-autumn"},
 		{sun20221218, "It snowed last winter.", "last winter", "2021-winter"},
-		{sun20221218, "Talks resume in the spring.", "the spring", "2022-spring"},
+		{sun20221218, "Talks resume in the spring.", "the spring", "2023-spring"},
+		{sun20221218, "Talks resumed in the spring.", "the spring", "2022-spring"},
 		{sun20221218, "Talks will resume in the spring.", "the spring", "2023-spring"},
 		{sun20221218, "Talks will resume next spring.", "next spring", "2023-spring"},
 		{sun20221218, "They met in the summer of 2021.", "the summer of 2021", "2021-summer"},
@@ -269,6 +280,7 @@ func TestFindNotDates(t *testing.T) {
 		"The score was 12/20 at half time.",
 		"a hot spring and a cold winter wind",
 		"Call 555-1234 or 2022-1234.",
+		"still hoping for a brighter tomorrow",
 	} {
 		if ms := Find(s, sun20221218); len(ms) > 0 {
 			t.Errorf("Find(%q) = %s, want no mentions", s, describe(ms))

@@ -39,9 +39,10 @@ type resolver struct {
 // mention counts as past.
 func (r *resolver) tense() cue {
 	if r.e.since {
-		return cue{tensePast, "since"}
+		return cue{tensePast, "since", false}
 	}
-	return r.p.tenseAround(r.i, r.j)
+	weekish := r.e.kind == eWeekday || r.e.kind == eUnit
+	return r.p.tenseAround(r.i, r.j, !weekish)
 }
 
 // pub renders the anchor for reasons.
@@ -118,29 +119,22 @@ func (r *resolver) shortDecade() (Date, string) {
 }
 
 // monthDay resolves a month and day without a year: the nearest past
-// occurrence, or the nearest future one when the clause is in the future.
+// occurrence in a past clause, the nearest future one in a future clause,
+// and the nearest one either way when the clause shows no tense.
 func (r *resolver) monthDay() (Date, string) {
 	e := r.e
-	ay, am, ad := r.a.Date()
 	c := r.tense()
-	after := e.m > int(am) || e.m == int(am) && e.d > ad
-	before := e.m < int(am) || e.m == int(am) && e.d < ad
-	y, rel := ay, "same day as"
-	switch {
-	case c.tense == tenseFuture && before:
-		y, rel = ay+1, "no year; after"
-	case c.tense == tenseFuture:
-		rel = "no year; on or after"
-	case after:
-		y, rel = ay-1, "no year; before"
-	case before:
-		rel = "no year; on or before"
+	var cands []Date
+	for y := r.a.Year() - 1; y <= r.a.Year()+1; y++ {
+		if validDate(y, e.m, e.d) {
+			cands = append(cands, dayDate(time.Date(y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)))
+		}
 	}
-	if !validDate(y, e.m, e.d) {
-		return Date{}, fmt.Sprintf("%s %d does not exist in %d", time.Month(e.m), e.d, y)
+	d, ok := r.pick(cands, c)
+	if !ok {
+		return Date{}, fmt.Sprintf("%s %d does not exist near publish date %s", time.Month(e.m), e.d, r.pub())
 	}
-	t := time.Date(y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
-	return dayDate(t), fmt.Sprintf("%s publish date %s (%s)", rel, r.pub(), c)
+	return d, fmt.Sprintf("no year; %s publish date %s (%s)", r.relation(d), r.pub(), nearestCue(c))
 }
 
 // month resolves a month name without a year.
@@ -165,18 +159,65 @@ func (r *resolver) month() (Date, string) {
 	case mThis:
 		return monthDate(ay, m), fmt.Sprintf("this %s: in publish year %d", m, ay)
 	}
-	c := r.tense()
-	switch {
-	case m == am:
+	if m == am {
 		return monthDate(ay, m), fmt.Sprintf("publish month %s", pubm)
-	case c.tense == tenseFuture && m > am:
-		return monthDate(ay, m), fmt.Sprintf("after publish month %s, same year (%s)", pubm, c)
-	case c.tense == tenseFuture:
-		return monthDate(ay+1, m), fmt.Sprintf("before publish month %s, so next year (%s)", pubm, c)
-	case m < am:
-		return monthDate(ay, m), fmt.Sprintf("before publish month %s, same year (%s)", pubm, c)
 	}
-	return monthDate(ay-1, m), fmt.Sprintf("after publish month %s, so last year (%s)", pubm, c)
+	c := r.tense()
+	d, _ := r.pick([]Date{monthDate(ay-1, m), monthDate(ay, m), monthDate(ay+1, m)}, c)
+	return d, fmt.Sprintf("%s publish month %s (%s)", r.relation(d), pubm, nearestCue(c))
+}
+
+// pick chooses among candidate periods, in time order: in a past clause
+// the latest that starts on or before the anchor, in a future clause the
+// earliest that ends after it, and otherwise the one nearest to it (the
+// earlier on a tie).
+func (r *resolver) pick(cands []Date, c cue) (Date, bool) {
+	var best Date
+	bestDist := time.Duration(-1)
+	for _, d := range cands {
+		switch c.tense {
+		case tensePast:
+			if !d.Start.After(r.a) {
+				best, bestDist = d, 0
+			}
+			continue
+		case tenseFuture:
+			if d.End().After(r.a) && bestDist < 0 {
+				best, bestDist = d, 0
+			}
+			continue
+		}
+		dist := time.Duration(0)
+		switch {
+		case d.Start.After(r.a):
+			dist = d.Start.Sub(r.a)
+		case !d.End().After(r.a):
+			dist = r.a.Sub(d.End()) + 24*time.Hour // the anchor's day is after the period's last day
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = d, dist
+		}
+	}
+	return best, bestDist >= 0
+}
+
+// relation says where d lies relative to the anchor.
+func (r *resolver) relation(d Date) string {
+	switch {
+	case d.Start.After(r.a):
+		return "after"
+	case d.End().After(r.a):
+		return "on or around"
+	}
+	return "before"
+}
+
+// nearestCue describes the cue of a period placed by pick.
+func nearestCue(c cue) string {
+	if c.tense == tenseNone {
+		return "no tense cue: the nearest one"
+	}
+	return c.String()
 }
 
 // weekday resolves a weekday: bare, last, next or this.
@@ -325,8 +366,10 @@ func (r *resolver) season() (Date, string) {
 			k = ay*4 + s
 			reason = fmt.Sprintf("this %s: in publish year %d", name, ay)
 		default:
-			k = cur - mod4(cur-s)
-			reason = fmt.Sprintf("latest %s up to publish date %s (%s)", name, pub, c)
+			k = cur - mod4(cur-s) // the latest that started on or before the anchor
+			prev, next := seasonDate(floorDiv(k, 4), s), seasonDate(floorDiv(k+4, 4), s)
+			d, _ := r.pick([]Date{prev, next}, c)
+			return d, fmt.Sprintf("%s %s publish date %s (%s)", name, r.relation(d), pub, nearestCue(c))
 		}
 	}
 	return seasonDate(floorDiv(k, 4), mod4(k)), reason

@@ -1,6 +1,9 @@
 package dates
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // This file holds the recognisers, one per kind of leading token. Each takes
 // the index of its first token and returns the expression and the index after
@@ -108,6 +111,9 @@ func (p *parser) numberLed(i int, ctx bool) (expr, int) {
 	if e, j, ok := p.dayMonth(i); ok {
 		return e, j
 	}
+	if e, j, ok := p.clockFirst(i); ok {
+		return e, j
+	}
 	t := &p.toks[i]
 	if t.suffix == sufPlural && t.ndig == 4 && t.num%10 == 0 && t.num >= 1000 && t.num <= 2190 {
 		return expr{kind: eDecade, y: t.num}, i + 1
@@ -154,6 +160,34 @@ func (p *parser) triple(i int, seps ...string) (a, b, c int, ok bool) {
 // ndig returns the digit counts of the numbers of a triple at i.
 func (p *parser) ndig(i int) (int, int, int) {
 	return p.toks[i].ndig, p.toks[i+2].ndig, p.toks[i+4].ndig
+}
+
+// clockFirst recognises a time before a day: "11:30 a.m. Tuesday", "10
+// p.m. on Sunday", "2 a.m. yesterday".
+func (p *parser) clockFirst(i int) (expr, int, bool) {
+	h, m, j, ok := p.clock(i)
+	if !ok {
+		return expr{}, i, false
+	}
+	if p.word(j) == "on" {
+		j++
+	}
+	if j >= len(p.toks) || p.toks[j].kind != tWord {
+		return expr{}, i, false
+	}
+	var e expr
+	end := j
+	switch p.toks[j].lx.kind {
+	case lxWeekday:
+		e, end = p.weekdayLed(j)
+	case lxRelDay:
+		e, end = p.relDay(j)
+	}
+	if end == j || e.clock {
+		return expr{}, i, false
+	}
+	e.clock, e.hour, e.min = true, h, m
+	return e, end, true
 }
 
 // isoDate recognises 2022-12-20 (and 2022/12/20).
@@ -420,8 +454,28 @@ func (p *parser) relDay(i int) (expr, int) {
 			return expr{}, i // "USA Today", "NBC's Today show"
 		}
 	}
+	if p.determined(i) {
+		return expr{}, i // "a brighter tomorrow", "the today show"
+	}
 	e := expr{kind: eRelDay, n: t.lx.val}
 	return e, p.dayTail(&e, i+1)
+}
+
+// determined reports whether the word at i is used as a noun after an
+// article: "a tomorrow", "a brighter tomorrow".
+func (p *parser) determined(i int) bool {
+	switch p.word(i - 1) {
+	case "a", "an", "the":
+		return true
+	}
+	prev := p.word(i - 1)
+	if len(prev) > 3 && strings.HasSuffix(prev, "er") {
+		switch p.word(i - 2) {
+		case "a", "an", "the":
+			return true
+		}
+	}
+	return false
 }
 
 // modLed recognises expressions led by a modifier: "last Friday", "next
@@ -495,6 +549,9 @@ func (p *parser) modTarget(mod, j int) (expr, int) {
 			return expr{kind: eUnit, unit: t.lx.val, mod: mod}, j + 1
 		}
 	case lxPart:
+		if t.cap && !t.upper {
+			return expr{}, j // "CBS This Morning"
+		}
 		switch {
 		case mod == mLast && (t.lower == "night" || t.lower == "evening"):
 			return expr{kind: eRelDay, n: -1}, j + 1

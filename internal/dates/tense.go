@@ -18,6 +18,7 @@ const (
 type cue struct {
 	tense tense
 	word  string
+	weak  bool // a modal ("should", "might"): future for months, not for weekdays
 }
 
 // String describes the cue for a Reason.
@@ -38,9 +39,18 @@ const cueWindow = 15
 // tenseAround returns the tense cue nearest to the mention covering tokens
 // [i, j), within its sentence and cueWindow tokens. At equal distance the
 // cue before the mention wins: verbs more often precede their date
-// ("began in February") than follow it.
-func (p *parser) tenseAround(i, j int) cue {
+// ("began in February") than follow it. A cue beyond a comma, semicolon,
+// dash or quote mark is used only when none is found on the mention's side
+// of it: in "to expire on September 30, they wrote" the date belongs to
+// "expire", not to the attribution.
+//
+// Weak cues (modals) are skipped unless weak is set: "Monday's debate might
+// not move mountains" speaks of a past Monday, while "it should expire on
+// September 30" speaks of a coming date.
+func (p *parser) tenseAround(i, j int, weak bool) cue {
 	sent := p.toks[i].sent
+	var fallback cue
+	lBlocked, rBlocked := false, false
 	for d := 1; d <= cueWindow; d++ {
 		l, r := i-d, j-1+d
 		lin := l >= 0 && p.toks[l].sent == sent
@@ -48,18 +58,40 @@ func (p *parser) tenseAround(i, j int) cue {
 		if !lin && !rin {
 			break
 		}
-		if lin {
-			if c := p.cueAt(l); c.tense != tenseNone {
+		for _, k := range [2]int{l, r} {
+			if k == l && !lin || k == r && !rin {
+				continue
+			}
+			blocked := &lBlocked
+			if k == r {
+				blocked = &rBlocked
+			}
+			if p.toks[k].kind == tPunct && clauseBreak(p.toks[k].lower) {
+				*blocked = true
+				continue
+			}
+			c := p.cueAt(k)
+			if c.tense == tenseNone || c.weak && !weak {
+				continue
+			}
+			if !*blocked {
 				return c
 			}
-		}
-		if rin {
-			if c := p.cueAt(r); c.tense != tenseNone {
-				return c
+			if fallback.tense == tenseNone {
+				fallback = c
 			}
 		}
 	}
-	return cue{}
+	return fallback
+}
+
+// clauseBreak reports whether punctuation p separates clauses.
+func clauseBreak(p string) bool {
+	switch p {
+	case ",", ";", ":", "—", "–", "(", ")", `"`, "“", "”", "‘", "’":
+		return true
+	}
+	return false
 }
 
 // cueAt returns the tense that word token k shows, if any.
@@ -72,31 +104,72 @@ func (p *parser) cueAt(k int) cue {
 	text := p.s[t.start:t.end]
 	switch {
 	case futureCues[w]:
-		return cue{tenseFuture, text}
+		return cue{tenseFuture, text, false}
+	case modals[w]:
+		return cue{tenseFuture, text, true}
+	case (w == "was" || w == "were") && p.word(k+1) == "to":
+		return cue{tenseFuture, text + " to", true} // "if he were to win in November"
 	case (w == "going" || w == "set" || w == "about") && p.word(k+1) == "to":
-		return cue{tenseFuture, text + " to"}
+		return cue{tenseFuture, text + " to", false}
 	case strings.HasSuffix(w, "'ll"):
-		return cue{tenseFuture, text}
+		return cue{tenseFuture, text, false}
 	case auxiliaries[w]:
-		return cue{tensePast, text}
+		return cue{tensePast, text, false}
+	case w == "has" || w == "have":
+		if p.perfect(k + 1) {
+			return cue{tensePast, text, false}
+		}
+		return cue{}
 	case pastCues[w], !t.cap && len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w]:
 		if passive[p.word(k-1)] {
 			return cue{} // "will be held": the tense is on the auxiliary
 		}
-		return cue{tensePast, text}
+		return cue{tensePast, text, false}
 	}
 	return cue{}
 }
 
+// perfect reports whether a participle follows "has" or "have" at k, maybe
+// after an adverb: "has sent", "have not been", "has already said".
+func (p *parser) perfect(k int) bool {
+	for n := 0; n < 2 && k < len(p.toks); n, k = n+1, k+1 {
+		w := p.word(k)
+		switch {
+		case w == "been" || pastCues[w] || participles[w]:
+			return true
+		case len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w]:
+			return true
+		case !perfectAdverbs[w]:
+			return false
+		}
+	}
+	return false
+}
+
+var perfectAdverbs = map[string]bool{"not": true, "never": true, "already": true, "also": true,
+	"just": true, "since": true, "long": true, "recently": true, "previously": true, "repeatedly": true}
+
+// participles are irregular past participles that differ from the past tense.
+var participles = map[string]bool{
+	"done": true, "seen": true, "gone": true, "taken": true, "given": true, "written": true,
+	"spoken": true, "known": true, "shown": true, "grown": true, "thrown": true, "flown": true,
+	"drawn": true, "driven": true, "broken": true, "chosen": true, "fallen": true, "forgotten": true,
+	"frozen": true, "hidden": true, "risen": true, "stolen": true, "sworn": true, "torn": true,
+	"worn": true, "withdrawn": true, "begun": true, "come": true, "become": true, "run": true,
+	"got": true, "gotten": true, "beaten": true, "eaten": true, "undertaken": true, "overtaken": true,
+}
+
 // passive are words before a participle that carry the clause's tense
 // themselves ("will be held", "has been signed").
-var passive = map[string]bool{"be": true, "been": true, "being": true, "to": true}
+var passive = map[string]bool{"be": true, "been": true, "being": true, "to": true,
+	"remain": true, "remains": true, "stay": true, "stays": true, "get": true, "gets": true,
+	"seem": true, "seems": true, "become": true, "becomes": true}
 
 // auxiliaries are past-tense (or perfect) auxiliaries and verbs that are
 // never participles after "be".
 var auxiliaries = map[string]bool{
 	"was": true, "were": true, "had": true, "did": true, "didn't": true, "wasn't": true,
-	"weren't": true, "hadn't": true, "has": true, "have": true, "ago": true, "yesterday": true,
+	"weren't": true, "hadn't": true, "ago": true, "yesterday": true,
 }
 
 // futureCues are words that put a clause in the future.
@@ -104,6 +177,12 @@ var futureCues = map[string]bool{
 	"will": true, "shall": true, "won't": true, "would": true, "scheduled": true, "expected": true,
 	"plans": true, "planned": true, "planning": true, "intends": true, "upcoming": true,
 	"slated": true, "tomorrow": true, "next": true, "soon": true, "forthcoming": true,
+}
+
+// modals are weak future cues.
+var modals = map[string]bool{
+	"should": true, "must": true, "might": true, "can": true, "cannot": true, "can't": true,
+	"may": true, "hope": true, "hopes": true, "ought": true,
 }
 
 // pastCues are irregular past-tense verbs and auxiliaries; regular ones are
