@@ -1,0 +1,16 @@
+package quote
+
+import "testing"
+
+// BenchmarkExtract measures attribution extraction per article on
+// polnear-dev.jsonl.
+func BenchmarkExtract(b *testing.B) {
+	docs := loadDocs(b, "polnear-dev.jsonl")
+	if _, err := loadModel(); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Extract(docs[i%len(docs)].Text)
+	}
+}

@@ -1,0 +1,281 @@
+package quote
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// Kinds of attribution.
+const (
+	Direct   = "direct"   // the content is all inside quotation marks
+	Mixed    = "mixed"    // paraphrase with a quoted fragment
+	Indirect = "indirect" // reported speech with no quotation
+)
+
+// Span is a piece of the text given to Extract; Start and End are byte
+// offsets and Text is text[Start:End]. The zero Span means "none".
+type Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Empty reports whether s covers nothing.
+func (s Span) Empty() bool { return s.End <= s.Start }
+
+// Attribution is one statement found in a text: who (Source), the cue that
+// attributes it (said, told, according to) and what was attributed
+// (Content).
+type Attribution struct {
+	Source  Span   `json:"source"` // empty when the text names no source
+	Cue     Span   `json:"cue"`
+	Content Span   `json:"content"`
+	Kind    string `json:"kind"` // Direct, Mixed or Indirect
+	// Speaker is the canonical name of the source entity when it could be
+	// resolved (SpeakerResolved), else the source text as written ("the
+	// spokesperson"), or "" when there is no source.
+	Speaker         string  `json:"speaker"`
+	SpeakerResolved bool    `json:"speaker_resolved"`
+	Score           float64 `json:"score"`  // confidence of the cue, 0-1
+	Reason          string  `json:"reason"` // how it was found, for display
+}
+
+// Cue tagger labels.
+const (
+	cueO = iota
+	cueB
+	cueI
+	cueLabels
+)
+
+func cueAllowed(p, c int) bool { return c != cueI || p == cueB || p == cueI }
+
+// Role tagger labels.
+const (
+	roleO = iota
+	roleBS
+	roleIS
+	roleBC
+	roleIC
+	roleBSc // source starting inside the content ("“…,” he said, “…”")
+	roleISc
+	roleLabels
+)
+
+func roleAllowed(p, c int) bool {
+	switch c {
+	case roleIS:
+		return p == roleBS || p == roleIS
+	case roleIC:
+		return p == roleBC || p == roleIC || p == roleBSc || p == roleISc
+	case roleBSc:
+		return p == roleBC || p == roleIC
+	case roleISc:
+		return p == roleBSc || p == roleISc
+	}
+	return true
+}
+
+// Ready loads the embedded model and reports whether it is usable. Extract
+// calls it; callers that time extraction call it first.
+func Ready() error {
+	_, err := loadModel()
+	return err
+}
+
+// Extract finds the attributions in s, a cleaned article body. It is safe
+// for concurrent use.
+func Extract(s string) []Attribution {
+	m, err := loadModel()
+	if err != nil {
+		return nil
+	}
+	p := prepare(s, text.NewStemmer())
+	var out []Attribution
+	for _, c := range m.findCues(p) {
+		a := m.roles(p, c)
+		out = append(out, a)
+	}
+	return out
+}
+
+// cueSpan is a cue found by the tagger: token range and confidence.
+type cueSpan struct {
+	s, e  int
+	score float64
+}
+
+// findCues tags each sentence for cue spans.
+func (m *model) findCues(p *prepared) []cueSpan {
+	var out []cueSpan
+	var feats [][]feat
+	var em []float64
+	for _, r := range p.sents {
+		feats = feats[:0]
+		for i := r[0]; i < r[1]; i++ {
+			feats = append(feats, cueFeatures(p, i, nil))
+		}
+		n := len(feats)
+		if cap(em) < n*cueLabels {
+			em = make([]float64, n*cueLabels)
+		}
+		em = em[:n*cueLabels]
+		m.cue.emissions(feats, em)
+		labels := viterbi(n, cueLabels, em, func(a, b int) float64 { return float64(m.cue.trans[a*cueLabels+b]) }, cueAllowed)
+		for i := 0; i < n; i++ {
+			if labels[i] != cueB {
+				continue
+			}
+			j := i + 1
+			for j < n && labels[j] == cueI {
+				j++
+			}
+			margin := 0.0
+			for k := i; k < j; k++ {
+				row := em[k*cueLabels : (k+1)*cueLabels]
+				margin += row[labels[k]] - row[cueO]
+			}
+			out = append(out, cueSpan{s: r[0] + i, e: r[0] + j, score: 1 / (1 + math.Exp(-margin/float64(j-i)/4))})
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// roleWindow returns the token range searched for the source and content
+// of the cue at [cs, ce): the cue's sentence and its neighbours within the
+// paragraph.
+func roleWindow(p *prepared, cs, ce int) (int, int) {
+	s := p.toks[cs].sent
+	para := p.paras[p.toks[cs].para]
+	lo := p.sents[max(0, s-1)][0]
+	hi := p.sents[min(len(p.sents)-1, p.toks[ce-1].sent+1)][1]
+	lo, hi = max(lo, para[0]), min(hi, para[1])
+	// take in whole any quotation the window cuts
+	if q := p.toks[lo].quote; q >= 0 {
+		lo = min(lo, p.quotes[q][0])
+	}
+	if q := p.toks[hi-1].quote; q >= 0 {
+		hi = max(hi, p.quotes[q][1])
+	}
+	return lo, hi
+}
+
+// roleFeats returns the features of every token of the window.
+func roleFeats(p *prepared, cs, ce int) ([][]feat, int, int) {
+	lo, hi := roleWindow(p, cs, ce)
+	rc := newRoleContext(p, cs, ce, lo, hi)
+	feats := make([][]feat, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		feats = append(feats, rc.roleFeatures(i, make([]feat, 0, 32)))
+	}
+	return feats, lo, hi
+}
+
+// roles tags the source and content of one cue.
+func (m *model) roles(p *prepared, c cueSpan) Attribution {
+	feats, lo, _ := roleFeats(p, c.s, c.e)
+	labels := m.role.decode(feats)
+	src := pickSpan(labels, c.s-lo, c.e-lo, isSourceStart, isSourceIn)
+	con := pickSpan(labels, c.s-lo, c.e-lo, isContentStart, isContentIn)
+	a := Attribution{Cue: p.byteSpan(c.s, c.e), Score: c.score}
+	if src[1] > src[0] {
+		a.Source = p.byteSpan(lo+src[0], lo+src[1])
+		a.Speaker = a.Source.Text
+	}
+	if con[1] > con[0] {
+		a.Content = p.byteSpan(lo+con[0], lo+con[1])
+	}
+	a.Kind = kindOf(p, lo+con[0], lo+con[1], c.s, c.e, lo+src[0], lo+src[1])
+	a.Reason = reasonOf(a)
+	return a
+}
+
+func isSourceStart(l int) bool  { return l == roleBS || l == roleBSc }
+func isSourceIn(l int) bool     { return l == roleIS || l == roleISc }
+func isContentStart(l int) bool { return l == roleBC }
+func isContentIn(l int) bool    { return l == roleIC || l == roleBSc || l == roleISc }
+
+// pickSpan returns the labelled span (start and inside labels) nearest
+// the cue at [cs, ce), as a range of label indices; {0, 0} when none.
+func pickSpan(labels []int, cs, ce int, start, in func(int) bool) [2]int {
+	best, bestD := [2]int{}, math.MaxInt
+	for i := 0; i < len(labels); i++ {
+		if !start(labels[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(labels) && in(labels[j]) {
+			j++
+		}
+		d := 0
+		switch {
+		case j <= cs:
+			d = cs - j
+		case i >= ce:
+			d = i - ce
+		}
+		if d < bestD {
+			best, bestD = [2]int{i, j}, d
+		}
+		i = j - 1
+	}
+	return best
+}
+
+// byteSpan converts a token range to a Span.
+func (p *prepared) byteSpan(s, e int) Span {
+	if e <= s {
+		return Span{}
+	}
+	a, b := p.toks[s].start, p.toks[e-1].end
+	return Span{Start: a, End: b, Text: p.text[a:b]}
+}
+
+func reasonOf(a Attribution) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "cue %q (%.2f)", a.Cue.Text, a.Score)
+	if a.Source.Empty() {
+		b.WriteString("; no source in reach")
+	}
+	if a.Content.Empty() {
+		b.WriteString("; no content found")
+	}
+	return b.String()
+}
+
+// kindOf classifies content tokens [s, e) by how much is quoted, leaving
+// out the attribution's own cue [cs, ce) and source [ss, se). A content
+// that opens and closes with a quotation and holds its own cue ("“We
+// will,” he said, “and soon.”") is direct, as annotators count it.
+func kindOf(p *prepared, s, e, cs, ce, ss, se int) string {
+	quoted, all := 0, 0
+	for i := s; i < e; i++ {
+		t := p.toks[i]
+		if t.mark != 0 || (i >= cs && i < ce) || (i >= ss && i < se) || shapeOf(t.text) == t.text {
+			continue
+		}
+		all++
+		if t.quoted {
+			quoted++
+		}
+	}
+	switch {
+	case all == 0 || quoted == 0:
+		return Indirect
+	case quoted == all:
+		return Direct
+	}
+	last := e - 1
+	for last > s && p.toks[last].mark == 0 && shapeOf(p.toks[last].text) == p.toks[last].text {
+		last--
+	}
+	first, end := p.toks[s], p.toks[last]
+	if (first.mark == 1 || first.quoted) && (end.mark == -1 || end.quoted) && cs >= s && ce <= e {
+		return Direct
+	}
+	return Mixed
+}

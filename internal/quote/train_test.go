@@ -1,0 +1,214 @@
+package quote
+
+import (
+	"bytes"
+	"flag"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/eval"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+var (
+	trainFlag  = flag.Bool("train", false, "train the model on polnear-train.jsonl and write model.bin.gz")
+	epochsFlag   = flag.Int("epochs", 8, "training epochs")
+	minCountFlag = flag.Int("mincount", 2, "drop features seen fewer times in training")
+	pruneFlag    = flag.Float64("prune", 0.05, "drop features whose averaged weights are all smaller")
+)
+
+// dataFile returns the path of a shared data file, skipping the test when
+// it is absent (failing under CI=true).
+func dataFile(t testing.TB, name string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+	path := filepath.Join(dir, "..", "shared", "data", "quotes", name)
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("data file missing under CI: %v", err)
+		}
+		t.Skipf("data file absent: %v", err)
+	}
+	return path
+}
+
+func loadDocs(t testing.TB, name string) []eval.QuoteDoc {
+	t.Helper()
+	f, err := os.Open(dataFile(t, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	docs, err := eval.ReadQuoteDocs(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// tokRange returns the tokens of p overlapping the byte span sp, after
+// trimming white space and punctuation at its ends.
+func tokRange(p *prepared, sp eval.QuoteSpan) (int, int) {
+	if sp.Empty() {
+		return 0, 0
+	}
+	s, e := eval.QuoteTrim(p.text, sp.Start, sp.End)
+	a, b := -1, -1
+	for i, t := range p.toks {
+		if t.end > s && t.start < e {
+			if a < 0 {
+				a = i
+			}
+			b = i + 1
+		}
+	}
+	if a < 0 {
+		return 0, 0
+	}
+	return a, b
+}
+
+// trainSeqs holds the training sequences of both taggers.
+type trainSeqs struct {
+	cueX [][][]feat
+	cueY [][]int
+	rolX [][][]feat
+	rolY [][]int
+}
+
+func buildSeqs(docs []eval.QuoteDoc) *trainSeqs {
+	ts := &trainSeqs{}
+	st := text.NewStemmer()
+	for _, d := range docs {
+		p := prepare(d.Text, st)
+		cue := make([]int, len(p.toks))
+		for _, a := range d.Attributions {
+			s, e := tokRange(p, a.Cue)
+			for i := s; i < e; i++ {
+				if i == s {
+					cue[i] = cueB
+				} else {
+					cue[i] = cueI
+				}
+			}
+		}
+		for _, r := range p.sents {
+			var fs [][]feat
+			for i := r[0]; i < r[1]; i++ {
+				fs = append(fs, cueFeatures(p, i, nil))
+			}
+			ts.cueX = append(ts.cueX, fs)
+			ts.cueY = append(ts.cueY, cue[r[0]:r[1]])
+		}
+		for _, a := range d.Attributions {
+			cs, ce := tokRange(p, a.Cue)
+			if ce <= cs {
+				continue
+			}
+			fs, lo, hi := roleFeats(p, cs, ce)
+			y := make([]int, hi-lo)
+			label := func(sp eval.QuoteSpan, b, in int) {
+				s, e := tokRange(p, sp)
+				for i := max(s, lo); i < min(e, hi); i++ {
+					if i == max(s, lo) {
+						y[i-lo] = b
+					} else {
+						y[i-lo] = in
+					}
+				}
+			}
+			label(a.Content, roleBC, roleIC)
+			ss, se := tokRange(p, a.Source)
+			ks, ke := tokRange(p, a.Content)
+			if se > ss && ss > ks && se <= ke {
+				label(a.Source, roleBSc, roleISc)
+			} else {
+				label(a.Source, roleBS, roleIS)
+			}
+			ts.rolX = append(ts.rolX, fs)
+			ts.rolY = append(ts.rolY, y)
+		}
+	}
+	return ts
+}
+
+func trainTagger(t testing.TB, name string, X [][][]feat, Y [][]int, nl int, allowed func(p, c int) bool, epochs int) *tagger {
+	dropRare(X, *minCountFlag)
+	tr := newTrainer(nl, allowed)
+	order := make([]int, len(X))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		wrong := 0
+		for _, i := range order {
+			if tr.update(X[i], Y[i]) {
+				wrong++
+			}
+		}
+		t.Logf("%s epoch %d: %d/%d sequences wrong, %d features", name, ep+1, wrong, len(X), len(tr.w))
+	}
+	return tr.average(*pruneFlag)
+}
+
+// TestTrain trains both taggers on polnear-train.jsonl and writes
+// model.bin.gz. Run: go test ./internal/quote -run TestTrain -train
+func TestTrain(t *testing.T) {
+	if !*trainFlag {
+		t.Skip("pass -train to train the model")
+	}
+	docs := loadDocs(t, "polnear-train.jsonl")
+	ts := buildSeqs(docs)
+	m := &model{
+		cue:  trainTagger(t, "cue", ts.cueX, ts.cueY, cueLabels, cueAllowed, *epochsFlag),
+		role: trainTagger(t, "role", ts.rolX, ts.rolY, roleLabels, roleAllowed, *epochsFlag),
+	}
+	var buf bytes.Buffer
+	if err := encodeModel(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("model.bin.gz", buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("model: %d cue + %d role features, %d bytes", len(m.cue.w), len(m.role.w), buf.Len())
+}
+
+// dropRare removes from X the features seen fewer than k times.
+func dropRare(X [][][]feat, k int) {
+	count := map[feat]int{}
+	for _, seq := range X {
+		for _, fs := range seq {
+			for _, f := range fs {
+				count[f]++
+			}
+		}
+	}
+	for _, seq := range X {
+		for i, fs := range seq {
+			kept := fs[:0]
+			for _, f := range fs {
+				if count[f] >= k {
+					kept = append(kept, f)
+				}
+			}
+			seq[i] = kept
+		}
+	}
+}
