@@ -192,6 +192,10 @@ func TestFindMonths(t *testing.T) {
 		{day(2016, 9, 29), "Minds are already set about their choice on Nov. 8.", "Nov. 8", "2016-11-08"},
 		{day(2016, 9, 12), "It should be allowed to expire on September 30th, they wrote.", "September 30th", "2016-09-30"},
 		{mon20230102, "Prices, Dec. 28: steady.", "Dec. 28", "2022-12-28"},
+		// A weekday beside a month and day tells the year.
+		{day(2015, 7, 13), "A shooting at 2:30 a.m. Sunday, July 5 was reported.", "2:30 a.m. Sunday, July 5", "2015-07-05"},
+		{mon20230102, "The law passed on Friday, Dec. 30.", "Friday, Dec. 30", "2022-12-30"},
+		{mon20230102, "The law takes effect Saturday, Dec. 30.", "Saturday, Dec. 30", "2023-12-30"},
 		// Explicit dates need no anchor.
 		{time.Time{}, "It was signed on December 9, 2022, in Doha.", "December 9, 2022", "2022-12-09"},
 		{time.Time{}, "It was signed on 9 December 2022 in Doha.", "9 December 2022", "2022-12-09"},

@@ -130,11 +130,30 @@ func (r *resolver) monthDay() (Date, string) {
 			cands = append(cands, dayDate(time.Date(y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)))
 		}
 	}
+	how := nearestCue(c)
+	if e.hasWD {
+		// "Sunday, July 5": the weekday tells the year.
+		var match []Date
+		for _, d := range cands {
+			if int(d.Start.Weekday()) == e.wd {
+				match = append(match, d)
+			}
+		}
+		switch len(match) {
+		case 0:
+			how += fmt.Sprintf("; no nearby year has it on a %s", time.Weekday(e.wd))
+		case 1:
+			d := match[0]
+			return d, fmt.Sprintf("no year; the %s nearest publish date %s that falls on a %s", d.Start.Format("Jan 2"), r.pub(), time.Weekday(e.wd))
+		default:
+			cands = match
+		}
+	}
 	d, ok := r.pick(cands, c)
 	if !ok {
 		return Date{}, fmt.Sprintf("%s %d does not exist near publish date %s", time.Month(e.m), e.d, r.pub())
 	}
-	return d, fmt.Sprintf("no year; %s publish date %s (%s)", r.relation(d), r.pub(), nearestCue(c))
+	return d, fmt.Sprintf("no year; %s publish date %s (%s)", r.relation(d), r.pub(), how)
 }
 
 // month resolves a month name without a year.

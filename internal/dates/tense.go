@@ -176,7 +176,7 @@ var auxiliaries = map[string]bool{
 var futureCues = map[string]bool{
 	"will": true, "shall": true, "won't": true, "would": true, "scheduled": true, "expected": true,
 	"plans": true, "planned": true, "planning": true, "intends": true, "upcoming": true,
-	"slated": true, "tomorrow": true, "next": true, "soon": true, "forthcoming": true,
+	"slated": true, "tomorrow": true, "soon": true, "forthcoming": true,
 }
 
 // modals are weak future cues.
