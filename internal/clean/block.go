@@ -30,9 +30,31 @@ func (b *block) body() bool { return b.kind == "" }
 
 // setText replaces the block's plain text and its derived fields.
 func (b *block) setText(s string) {
-	b.text = strings.Join(strings.Fields(s), " ")
+	b.text, b.words = collapse(s)
 	b.fold = text.Fold(b.text)
-	b.words = len(strings.Fields(b.text))
+}
+
+// collapse trims s, turns each run of spaces into one space and counts the
+// words.
+func collapse(s string) (string, int) {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	words, space := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = sb.Len() > 0
+			continue
+		}
+		if space {
+			sb.WriteByte(' ')
+			space = false
+		}
+		if sb.Len() == 0 || sb.String()[sb.Len()-1] == ' ' {
+			words++
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String(), words
 }
 
 var (
@@ -63,9 +85,9 @@ func splitBlocks(s string) []*block {
 		switch {
 		case t == "":
 			flush()
-		case rxRule.MatchString(t):
+		case strings.ContainsRune("-*_=", rune(t[0])) && rxRule.MatchString(t):
 			flush() // a horizontal rule or setext underline carries no text
-		case rxRefDef.MatchString(t):
+		case t[0] == '[' && rxRefDef.MatchString(t):
 			flush()
 			if b := newBlock(t); b != nil {
 				b.kind = article.AsideURL
@@ -85,31 +107,42 @@ func splitBlocks(s string) []*block {
 // continues reports whether line next continues the paragraph whose last
 // line is prev.
 func continues(prev, next string) bool {
-	if rxHeading.MatchString(prev) || rxHeading.MatchString(next) || rxList.MatchString(next) {
-		return false
-	}
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	if strings.ContainsRune(".!?:;\"”’)]*", last) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(next)
-	return unicode.IsLower(first)
+	if !unicode.IsLower(first) || prev[0] == '#' || rxList.MatchString(next) {
+		return false
+	}
+	return true
 }
 
 // newBlock parses one block of raw text; nil when it holds no text.
 func newBlock(raw string) *block {
 	b := &block{raw: raw}
 	t := strings.TrimSpace(raw)
-	if m := rxHeading.FindStringSubmatch(t); m != nil {
-		b.heading = len(m[1])
-		t = m[2]
-	} else if m := rxList.FindStringSubmatch(t); m != nil {
-		b.list = true
-		t = m[1]
+	if t == "" {
+		return nil
 	}
-	t = rxQuote.ReplaceAllString(t, "")
-	b.emph = isEmphasised(t)
-	b.image = rxImageOnly.MatchString(t)
+	switch c := t[0]; {
+	case c == '#':
+		if m := rxHeading.FindStringSubmatch(t); m != nil {
+			b.heading = len(m[1])
+			t = m[2]
+		}
+	case c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9' || strings.HasPrefix(t, "•"):
+		if m := rxList.FindStringSubmatch(t); m != nil {
+			b.list = true
+			t = m[1]
+		}
+	case c == '>':
+		t = rxQuote.ReplaceAllString(t, "")
+	}
+	if t != "" && (t[0] == '*' || t[0] == '_') {
+		b.emph = isEmphasised(t)
+	}
+	b.image = strings.HasPrefix(t, "![") && rxImageOnly.MatchString(t)
 	b.setText(stripInline(t))
 	if b.text == "" {
 		if b.image {
@@ -141,21 +174,45 @@ func isEmphasised(t string) bool { return rxEmphasised.MatchString(strings.TrimS
 // stripInline removes inline Markdown markup: links keep their text,
 // images are dropped, emphasis, code and escapes are unwrapped.
 func stripInline(t string) string {
-	if !strings.ContainsAny(t, "[]()*_`~<>\\{") {
-		return t
+	escaped := strings.Contains(t, "\\")
+	if escaped { // hide escaped characters from the markup patterns
+		t = rxEscape.ReplaceAllStringFunc(t, func(m string) string { return string(rune(0xE000 + int(m[1]))) })
 	}
-	t = rxImage.ReplaceAllString(t, "")
-	t = rxAutolink.ReplaceAllString(t, "$1")
+	if strings.Contains(t, "![") {
+		t = rxImage.ReplaceAllString(t, "")
+	}
+	if strings.Contains(t, "<") {
+		t = rxAutolink.ReplaceAllString(t, "$1")
+	}
 	for i := 0; i < 3 && strings.Contains(t, "]("); i++ { // nested links
 		t = rxLink.ReplaceAllString(t, "$1")
 	}
-	t = rxRefLink.ReplaceAllString(t, "$1")
-	t = rxStrong.ReplaceAllString(t, "$1$2$3")
-	t = rxEmStar.ReplaceAllString(t, "$1")
-	t = rxEmUnder.ReplaceAllString(t, "$1$2$3")
-	t = rxCode.ReplaceAllString(t, "$1")
-	t = rxEscape.ReplaceAllString(t, "$1")
-	t = rxTrailingTag.ReplaceAllString(t, "")
+	if strings.Contains(t, "][") {
+		t = rxRefLink.ReplaceAllString(t, "$1")
+	}
+	if strings.Contains(t, "**") || strings.Contains(t, "__") || strings.Contains(t, "~~") {
+		t = rxStrong.ReplaceAllString(t, "$1$2$3")
+	}
+	if strings.Contains(t, "*") {
+		t = rxEmStar.ReplaceAllString(t, "$1")
+	}
+	if strings.Contains(t, "_") {
+		t = rxEmUnder.ReplaceAllString(t, "$1$2$3")
+	}
+	if strings.Contains(t, "`") {
+		t = rxCode.ReplaceAllString(t, "$1")
+	}
+	if escaped {
+		t = strings.Map(func(r rune) rune {
+			if r > 0xE000 && r < 0xE080 {
+				return r - 0xE000
+			}
+			return r
+		}, t)
+	}
+	if strings.Contains(t, "{#") {
+		t = rxTrailingTag.ReplaceAllString(t, "")
+	}
 	return t
 }
 

@@ -39,7 +39,7 @@ func isCredit(b *block, near bool) bool {
 	t := b.fold
 	agency := rxPhotoAgency.MatchString(t)
 	switch {
-	case rxCreditStart.MatchString(t) && b.words <= 12:
+	case rxCreditStart.MatchString(t) && b.words <= 8:
 		return true
 	case rxSlashCredit.MatchString(b.text) && b.words <= 8:
 		return true
@@ -59,35 +59,32 @@ func captionLike(b *block) bool {
 }
 
 // markCaptions sets aside photo captions and credits:
-//   - a credit line, and the caption-like block right before it;
+//   - a credit line, and the caption-like block right before it when that
+//     block is in the lead-in (before the first paragraph of running text)
+//     and attributes nothing, or says itself that it describes a picture;
 //   - a block that opens like a caption ("FILE - In this photo ...");
 //   - an agency caption: one sentence that ends with ", Tuesday, July 19,
-//     2022." or names who stands where (", left,") — in the lead-in before
-//     the first body paragraph, or anywhere when it has both marks.
+//     2022." or names who stands where (", left,") — in the lead-in, or
+//     anywhere when it has both marks.
 //
-// A sentence of prose that merely mentions a date stays in the body.
+// A sentence of prose that merely mentions a date stays in the body, and
+// so does a paragraph of prose that happens to precede a credit line.
 func (c *cleaner) markCaptions(bs []*block) {
 	for i, b := range bs {
-		if !b.body() {
-			continue
-		}
-		near := i > 0 && captionLike(bs[i-1])
-		if isCredit(b, near) {
+		if b.body() && isCredit(b, i > 0 && captionLike(bs[i-1])) {
 			b.kind = article.AsideCredit
-			if near {
-				bs[i-1].kind = article.AsideCaption
-				c.note("caption before a photo credit: %q", clip(bs[i-1].text))
-			}
 		}
 	}
-	head := c.headEnd(bs)
+	head := captionHead(bs)
 	for i, b := range bs {
 		if !captionLike(b) {
 			continue
 		}
-		trailer := rxCaptionTrailer.MatchString(b.fold)
-		position := rxPosition.MatchString(b.fold)
+		credited := i+1 < len(bs) && bs[i+1].kind == article.AsideCredit
+		trailer, position := captionTrailer(b.fold), positions(b.fold)
 		switch {
+		case credited && (i < head && !rxAttribution.MatchString(b.fold) || trailer || position || rxPictureWords.MatchString(b.fold)):
+			c.note("caption before a photo credit: %q", clip(b.text))
 		case rxCaptionStart.MatchString(b.fold):
 			c.note("caption by its opening: %q", clip(b.text))
 		case trailer && position, (trailer || position) && i < head:
@@ -97,6 +94,41 @@ func (c *cleaner) markCaptions(bs []*block) {
 		}
 		b.kind = article.AsideCaption
 	}
+}
+
+var (
+	// rxAttribution marks reported speech, which captions rarely hold.
+	rxAttribution = regexp.MustCompile(`\b(?:said|says|told|according to|reported)\b`)
+	// rxPictureWords are words with which a caption describes its picture.
+	rxPictureWords = regexp.MustCompile(`\b(?:pictured|photographed|poses|posing|is seen|are seen|shown here|in this (?:photo|image|picture)|file photo|undated photo|provided by)\b`)
+)
+
+// captionHead returns the index of the first paragraph of running text
+// that is neither followed by a credit nor marked as a caption: the end of
+// the lead-in.
+func captionHead(bs []*block) int {
+	for i, b := range bs {
+		credited := i+1 < len(bs) && bs[i+1].kind == article.AsideCredit
+		if isProse(b) && !credited && !captionTrailer(b.fold) && !positions(b.fold) {
+			return i
+		}
+	}
+	return len(bs)
+}
+
+// captionTrailer reports whether a folded text ends like an agency caption.
+func captionTrailer(fold string) bool {
+	return (strings.Contains(fold, "day") || strings.Contains(fold, "photo")) && rxCaptionTrailer.MatchString(fold)
+}
+
+// positions reports whether a folded text says who stands where.
+func positions(fold string) bool {
+	for _, w := range []string{"left", "right", "cent", "(l", "(r", "(c", "l-r", "ground"} {
+		if strings.Contains(fold, w) {
+			return rxPosition.MatchString(fold)
+		}
+	}
+	return false
 }
 
 // splitInlineCredit moves photo credits in brackets out of a paragraph:

@@ -21,7 +21,7 @@ var (
 
 	rxWeekday = `(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)?`
 	rxMonth   = `(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
-	rxTime    = `(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:\(?[a-z]{2,5}\)?|[+-]\d{2}:?\d{2})?)?`
+	rxTime    = `(?:,?\s*(?:[-–|@]\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:\(?[a-z]{2,5}\)?|[+-]\d{2}:?\d{2})?)?`
 
 	rxDateMDY = regexp.MustCompile(`^` + rxWeekday + rxMonth + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` + rxTime + `\.?$`)
 	rxDateDMY = regexp.MustCompile(`^` + rxWeekday + `(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + rxMonth + `,?\s+(\d{4})` + rxTime + `\.?$`)

@@ -16,6 +16,13 @@ var rxDateline = regexp.MustCompile(`^(?:(?P<city>[\p{Lu}][\p{Lu}.'’\-]*(?: [\
 	`(?:,? (?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?))?` +
 	`)?(?: ?\((?P<credit>[^()]{2,40})\))? ?(?:--?|–|—)\s*`)
 
+// rxDatelineCredit is the dateline of outlets that write the city in
+// title case and credit a station or agency: "North Las Vegas (KTNV) -".
+var rxDatelineCredit = regexp.MustCompile(`^(?P<city>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3})` +
+	`(?:, (?P<region>[\p{Lu}][\pL.]*(?: [\p{Lu}][\pL.]*){0,2}))?` +
+	`(?P<day>)` +
+	` ?\((?P<credit>[^()]{2,40})\) ?(?:--?|–|—)\s*`)
+
 // notCities are words in capitals that start a paragraph and are followed
 // by a dash without being a dateline.
 var notCities = map[string]bool{
@@ -34,12 +41,16 @@ type dateline struct {
 
 // parseDateline reads the dateline at the start of s, if any.
 func parseDateline(s string) (dateline, bool) {
-	m := rxDateline.FindStringSubmatchIndex(s)
+	rx := rxDateline
+	m := rx.FindStringSubmatchIndex(s)
 	if m == nil {
-		return dateline{}, false
+		rx = rxDatelineCredit
+		if m = rx.FindStringSubmatchIndex(s); m == nil {
+			return dateline{}, false
+		}
 	}
 	get := func(name string) string {
-		i := rxDateline.SubexpIndex(name)
+		i := rx.SubexpIndex(name)
 		if m[2*i] < 0 {
 			return ""
 		}

@@ -15,10 +15,22 @@ type noiseRule struct {
 	rx       *regexp.Regexp
 }
 
+// rules makes the rules of one kind. Patterns anchored at the start are
+// joined into one regexp, which stops as soon as the start fails to match;
+// the others stay apart, so that each is searched from its literal prefix.
 func rules(kind string, maxWords int, patterns ...string) []noiseRule {
-	out := make([]noiseRule, len(patterns))
-	for i, p := range patterns {
-		out[i] = noiseRule{kind, maxWords, regexp.MustCompile(p)}
+	var anchored []string
+	var out []noiseRule
+	for _, p := range patterns {
+		if strings.HasPrefix(p, "^") {
+			anchored = append(anchored, p[1:])
+		} else {
+			out = append(out, noiseRule{kind, maxWords, regexp.MustCompile(p)})
+		}
+	}
+	if len(anchored) > 0 {
+		rx := regexp.MustCompile(`^(?:(?:` + strings.Join(anchored, `)|(?:`) + `))`)
+		out = append([]noiseRule{{kind, maxWords, rx}}, out...)
 	}
 	return out
 }
@@ -29,7 +41,7 @@ func rules(kind string, maxWords int, patterns ...string) []noiseRule {
 // prose that merely mentions the phrase.
 var noiseRules = concat(
 	rules(article.AsidePlayer, 20,
-		`your browser does ?n[o']?t support (html5|the video|this video|video|iframes)`,
+		`your browser do(es)? ?n[o']?t support (html5|the video|this video|video|iframes)`,
 		`^please enable javascript to (watch|view|play)`,
 		`^having trouble (viewing|playing) (the|this) video`,
 		`^scroll down for (the )?video`,
@@ -43,13 +55,16 @@ var noiseRules = concat(
 		`^((share( this)?|facebook|twitter|e-?mail|print|linkedin|pinterest|reddit|whatsapp|google\+?|more|comments?|copy link)\s*[:|•·,/]?\s*){2,}$`,
 		`^share (this|on|via)\b`,
 		`^like this: like loading`,
+		`^(a a|a a a|text size|font size|resize text)$`,
+		`^read or share this (story|article)`,
+		`^(close )?get e-?mail notifications on`,
 		`^(your name|your e-?mail|recipient'?s? e-?mail|e-?mail address)\s*:?\s*\*?$`,
 	),
 	rules(article.AsideShare, 40,
 		`you must enter the characters`,
 		`enter the characters (you see|shown|in the image)`,
 		`a friend wanted you to see this (item|article|story)`,
-		`\bsign up for (one of )?(our|the) .{0,40}newsletters?`,
+		`sign up for (one of )?(our|the) .{0,40}newsletters?`,
 		`^e-?mail newsletters?\b`,
 		`^subscribe to (our|the) .{0,40}(newsletter|channel|podcast)`,
 		`^get (breaking news|news) alerts`,
@@ -91,10 +106,12 @@ var noiseRules = concat(
 		`^sign in using you`,
 		`^we look forward to seeing you`,
 		`^just one more thing`,
-		`\{\* ?[a-z_]+ ?\*\}`,
+		`{\* ?[a-z_]+ ?\*}`,
+		`^(to )?(read|view|see) (the )?(full|original|complete) (story|article|report)`,
+	),
+	rules(article.AsideShare, 20,
 		`^(click|tap) here\b`,
 		`^(click|tap) (the|this) (link|button)`,
-		`^(to )?(read|view|see) (the )?(full|original|complete) (story|article|report)`,
 	),
 	rules(article.AsideRelated, 30,
 		`^related( articles?| stories| story| content| coverage| links?| news| reading| posts?| videos?)?\s*[:|-]`,
@@ -102,6 +119,7 @@ var noiseRules = concat(
 		`^(read more|read also|also read|see also|also see|more|more from|more on this|trending stories|trending now|trending|recommended|you may also like|don't miss|must read|editor's picks?|latest|top stories|most popular|most read)\s*:`,
 		`^read more (top )?(trending )?stories`,
 		`^more (stories|news|videos|coverage) (from|on|about)\b`,
+		`^(photos|pictures|gallery|slideshow|videos?|watch)\s*:\s*\S+( \S+){2,}`,
 	),
 	rules(article.AsideCategory, 40,
 		`^(tags|topics|categories|category|filed under|keywords)\s*:`,
@@ -114,13 +132,14 @@ var noiseRules = concat(
 		`^(republication|reproduction|redistribution) (or|and|of)`,
 	),
 	rules(article.AsideLicence, 25,
-		`\ball rights reserved\b`,
+		`all rights reserved`,
 		`may not be (published|reproduced|copied|republished|used)(,| or)`,
-		`(is|are) licensed under (a |the )?creative commons`,
+		`licensed under (a |the )?creative commons`,
 	),
 	rules(article.AsideCredit, 15,
 		`^information from: `,
-		`^([\pL.'-]+ ){1,6}contributed (to )?this (report|story|article)`,
+		`^([\pL.'-]+ ){1,10}contributed (to )?this (report|story|article)`,
+		`^[.\s]*\((photo|image|credit)s?:`,
 		`^source\s*:\s*\S`,
 	),
 	rules(article.AsideByline, 60,
@@ -128,8 +147,9 @@ var noiseRules = concat(
 		`^(additional )?reporting by\b`,
 		`^\S+@\S+\.[a-z]{2,}$`,
 		`^(e-?mail|twitter|contact)( me| him| her)?\s*:\s*\S+$`,
-		`^follow (him|her|them|me) on (twitter|x|facebook|instagram)`,
-		` is an? .{0,60}\b(staff writer|writer|reporter|correspondent|editor|columnist|contributor)\b.{0,120}(e-?mail|twitter|@)`,
+		`^follow (him|her|them|me) (on|at) (twitter|x|facebook|instagram)`,
+		`^contact [^.]{2,60}(@|twitter|e-?mail|\d{3}-\d{4})`,
+		`is an? [^.]{0,60}(staff writer|writer|reporter|correspondent|editor|columnist|contributor)\b.{0,120}(e-?mail|twitter|@)`,
 	),
 	rules(article.AsideOther, 6,
 		`^(advertisement|advertising|sponsored|sponsored content|ad|ads|promoted|story continues below( advertisement)?|continue reading( below)?|skip (ad|advertisement))$`,

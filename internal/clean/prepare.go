@@ -18,10 +18,6 @@ var (
 	rxTag = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>`)
 	// rxEntity matches an HTML character reference.
 	rxEntity = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});`)
-	// rxNBSPBreak matches a no-break space plus more spacing after the end
-	// of a sentence: the trace of a paragraph that ended in &nbsp; and was
-	// joined to the next by a scraper.
-	rxNBSPBreak = regexp.MustCompile(`([.!?"”’)\]])\x{00A0}[ \t\x{00A0}\x{202F}]+`)
 )
 
 // prepare turns raw scraped text into normalised lines: valid UTF-8, no
@@ -42,11 +38,50 @@ func prepare(s string) (string, []string) {
 	if strings.Contains(s, "&") {
 		s = rxEntity.ReplaceAllStringFunc(s, html.UnescapeString)
 	}
-	if n := len(rxNBSPBreak.FindAllStringIndex(s, -1)); n > 0 {
-		s = rxNBSPBreak.ReplaceAllString(s, "$1\n\n")
-		notes = append(notes, "no-break space after a sentence read as a paragraph break")
+	if strings.Contains(s, "\u00a0") {
+		var n int
+		if s, n = nbspBreaks(s); n > 0 {
+			notes = append(notes, "no-break space after a sentence read as a paragraph break")
+		}
 	}
 	return text.Normalize(s), notes
+}
+
+// nbspBreaks turns a no-break space followed by more spacing after the end
+// of a sentence into a paragraph break: the trace of a paragraph that ended
+// in &nbsp; and was joined to the next one by a scraper. A single no-break
+// space between sentences is left alone. It returns the count of breaks.
+func nbspBreaks(s string) (string, int) {
+	var b strings.Builder
+	n, last := 0, 0
+	for i := 0; ; {
+		j := strings.Index(s[i:], "\u00a0")
+		if j < 0 {
+			break
+		}
+		j += i
+		end := j + len("\u00a0")
+		k := end
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t' || strings.HasPrefix(s[k:], "\u00a0")) {
+			if s[k] == ' ' || s[k] == '\t' {
+				k++
+			} else {
+				k += len("\u00a0")
+			}
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:j])
+		if k > end && strings.ContainsRune(".!?\"”’)]", prev) {
+			b.WriteString(s[last:j])
+			b.WriteString("\n\n")
+			last, n = k, n+1
+		}
+		i = k
+	}
+	if n == 0 {
+		return s, 0
+	}
+	b.WriteString(s[last:])
+	return b.String(), n
 }
 
 // stripTags removes HTML tags, turning block-level ones into line breaks,

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/text"
@@ -64,8 +66,8 @@ func cleanBlocks(bs []*block, in Input, meta sourceMeta, notes []string) Result 
 		}
 	}
 	c.splitTrailingWire(bs)
-	c.markDateline(bs)
 	c.markDuplicates(bs)
+	c.markDateline(bs)
 
 	r := c.resolve(in, meta)
 	r.Body, r.Asides = assemble(bs)
@@ -83,7 +85,7 @@ func isProse(b *block) bool {
 // title, byline, date and photo live.
 func (c *cleaner) headEnd(bs []*block) int {
 	for i, b := range bs {
-		if isProse(b) && !rxCaptionTrailer.MatchString(b.fold) && !rxPosition.MatchString(b.fold) {
+		if isProse(b) && !captionTrailer(b.fold) && !positions(b.fold) {
 			return i
 		}
 	}
@@ -186,13 +188,23 @@ func (c *cleaner) markTitle(bs []*block, known string) {
 	}
 }
 
-// titleLike reports whether b reads like a headline.
+// titleLike reports whether b reads like a headline: three to 25 words,
+// starting with a letter, digit or quote mark, not closed by a full stop,
+// and not a byline, date or dateline.
 func titleLike(b *block) bool {
-	if b.list || b.words < 2 || b.words > 25 || hasQuote(b.text) && b.words < 4 {
+	if b.list || b.words < 3 || b.words > 25 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(b.text)
+	if !unicode.IsLetter(first) && !unicode.IsDigit(first) && !strings.ContainsRune("\"“'‘", first) {
 		return false
 	}
 	last := b.text[len(b.text)-1]
-	return !strings.ContainsRune(".:;,", rune(last))
+	if strings.ContainsRune(".:;,", rune(last)) || strings.HasPrefix(b.fold, "by ") || rxDateLabel.MatchString(b.text) {
+		return false
+	}
+	_, isDateline := parseDateline(b.text)
+	return !isDateline
 }
 
 // similar reports whether two folded titles are the same headline, allowing
@@ -252,7 +264,12 @@ var (
 // of it: photo credits in brackets and a licence sentence at its end
 // ("... the situation.” All Content by Mehr News Agency is licensed ...").
 func (c *cleaner) splitInline(b *block) {
-	splitInlineCredit(b)
+	if strings.Contains(b.text, "(") {
+		splitInlineCredit(b)
+	}
+	if !hasLicenceWord(b.fold) {
+		return
+	}
 	for _, gap := range rxSentenceGap.FindAllStringIndex(b.text, -1) {
 		tail := b.text[gap[1]:]
 		if !rxLicenceOpen.MatchString(tail) || len(strings.Fields(tail)) > 60 {
@@ -273,6 +290,17 @@ func (c *cleaner) splitInline(b *block) {
 		c.note("licence sentence split from the end of a paragraph: %q", clip(tail))
 		return
 	}
+}
+
+// hasLicenceWord is a cheap test for a licence sentence anywhere in a
+// folded text.
+func hasLicenceWord(fold string) bool {
+	for _, w := range []string{"copyright", "©", "(c) ", "all content", "all material", "all articles", "may not be", "(source:"} {
+		if strings.Contains(fold, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitTrailingWire reads a wire credit that closes the last body
@@ -299,16 +327,26 @@ func (c *cleaner) splitTrailingWire(bs []*block) {
 	}
 }
 
-// markDateline reads the dateline at the start of the first body paragraph
-// and removes it from the text.
+// markDateline reads the dateline at the start of the first body
+// paragraph (or of the second, when a teaser or standfirst precedes it) and
+// removes it from the text.
 func (c *cleaner) markDateline(bs []*block) {
+	seen := 0
 	for _, b := range bs {
 		if !b.body() || b.heading > 0 {
 			continue
 		}
+		if seen++; seen > 2 {
+			return
+		}
 		d, ok := parseDateline(b.text)
 		if !ok {
-			return
+			if seen == 1 && rxOrphanDash.MatchString(b.text) {
+				b.setText(rxOrphanDash.ReplaceAllString(b.text, ""))
+				c.note("leading dash of a lost dateline removed")
+				return
+			}
+			continue
 		}
 		c.dateline = d.place
 		if d.place != "" {
@@ -328,6 +366,9 @@ func (c *cleaner) markDateline(bs []*block) {
 		return
 	}
 }
+
+// rxOrphanDash is the dash left when a scraper lost the dateline before it.
+var rxOrphanDash = regexp.MustCompile(`^(?:--?|–|—)\s+`)
 
 // markDuplicates sets aside a paragraph that repeats another one, or that
 // another paragraph contains (a teaser repeating a sentence of the body).
