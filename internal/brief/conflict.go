@@ -1,0 +1,60 @@
+package brief
+
+import (
+	"fmt"
+	"sort"
+)
+
+// factConflicts lifts contradicting claim pairs to the facts they belong
+// to: one Conflict per pair of facts and kind, with the most similar claim
+// pair's reason, sorted by fact IDs.
+func (s *story) factConflicts() []Conflict {
+	type key struct {
+		a, b int
+		kind string
+	}
+	best := map[key]clash{}
+	for _, c := range s.clashes {
+		fa, fb := s.claims[c.a].fact, s.claims[c.b].fact
+		if fa == fb || fa < 0 || fb < 0 {
+			continue
+		}
+		if fa > fb {
+			fa, fb = fb, fa
+		}
+		k := key{fa, fb, c.kind}
+		if old, ok := best[k]; !ok || c.score > old.score {
+			best[k] = c
+		}
+	}
+	keys := make([]key, 0, len(best))
+	for k := range best {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].a != keys[j].a {
+			return keys[i].a < keys[j].a
+		}
+		if keys[i].b != keys[j].b {
+			return keys[i].b < keys[j].b
+		}
+		return keys[i].kind < keys[j].kind
+	})
+	out := make([]Conflict, 0, len(keys))
+	for _, k := range keys {
+		c := best[k]
+		ca, cb := s.claims[c.a], s.claims[c.b]
+		out = append(out, Conflict{
+			Facts: []string{s.facts[k.a].id, s.facts[k.b].id},
+			Kind:  k.kind,
+			Score: round2(c.score),
+			Reason: fmt.Sprintf("%s (%s) and %s (%s): %s; similarity %.2f",
+				s.docs[ca.doc].label, s.facts[ca.fact].id, s.docs[cb.doc].label, s.facts[cb.fact].id,
+				c.reason, c.score),
+		})
+	}
+	return out
+}
+
+// conflictsOut renders the conflicts for the brief.
+func (s *story) conflictsOut() []Conflict { return s.factConflicts() }
