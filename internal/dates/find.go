@@ -1,21 +1,3 @@
-// Package dates finds date and time expressions in English news text and
-// resolves them against the article's publish date, the way a reader of the
-// article would: "on Friday" in an article published on Sunday 2022-12-18
-// is 2022-12-16, "last month" is 2022-11, "in the spring" is 2022-spring.
-//
-// Find is a hand-written recogniser over a light tokenisation: it knows
-// month and weekday names and their abbreviations, seasons, years and
-// decades, numeric dates (US month/day/year and ISO), "yesterday",
-// "last week", "two days ago", "earlier this month" and similar. A bare
-// weekday, month or season is resolved to its nearest past occurrence (the
-// news convention) unless a cue in the sentence says future ("next
-// Tuesday", "will ... on Friday"); a month later in the year than the publish
-// month is last year's when the sentence is in the past tense. What cannot be
-// resolved (no publish date, a vague count, a date relative to another
-// event) is reported with Resolved false and a Reason; nothing is guessed.
-//
-// ParseDate parses a line that is only a date, such as a publish date line
-// that the cleaner sets aside.
 package dates
 
 import (

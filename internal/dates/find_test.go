@@ -333,3 +333,11 @@ func TestFindAnchorLocation(t *testing.T) {
 		t.Errorf("got %s", describe(ms))
 	}
 }
+
+func TestLexiconLength(t *testing.T) {
+	for w := range lexicon {
+		if len(w) > maxLexeme {
+			t.Errorf("lexicon word %q is longer than maxLexeme %d", w, maxLexeme)
+		}
+	}
+}

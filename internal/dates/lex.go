@@ -43,6 +43,7 @@ type token struct {
 // unless the word before the full stop is a known abbreviation or a single
 // letter.
 func lex(s string) []token {
+	low := asciiLower(s)
 	toks := make([]token, 0, len(s)/5+4)
 	nl := 0
 	sent := 0
@@ -74,7 +75,7 @@ func lex(s string) []token {
 		case c >= '0' && c <= '9':
 			t = lexNumber(s, i)
 		case isLetter(r):
-			t = lexWord(s, i)
+			t = lexWord(s, low, i)
 		case (r == '\'' || r == '’') && i+size < len(s) && s[i+size] == 's' && !letterAt(s, i+size+1) &&
 			len(toks) > 0 && toks[len(toks)-1].kind == tWord && toks[len(toks)-1].end == i:
 			t = token{start: i, end: i + size + 1, kind: tWord, lower: "'s"}
@@ -87,7 +88,7 @@ func lex(s string) []token {
 		}
 		nl = 0
 		t.sent = sent
-		if t.kind == tWord {
+		if t.kind == tWord && len(t.lower) <= maxLexeme {
 			t.lx = lexicon[t.lower]
 		}
 		toks = append(toks, t)
@@ -160,7 +161,7 @@ func lexNumber(s string, i int) token {
 	return t
 }
 
-func lexWord(s string, i int) token {
+func lexWord(s, low string, i int) token {
 	j := i
 	first := true
 	t := token{start: i, kind: tWord}
@@ -190,11 +191,39 @@ func lexWord(s string, i int) token {
 	}
 	t.end = j
 	t.upper = upper && j-i > 1
-	t.lower = strings.ToLower(s[i:j])
-	if strings.Contains(t.lower, "’") {
-		t.lower = strings.ReplaceAll(t.lower, "’", "'")
+	t.lower = low[i:j]
+	if !ascii(t.lower) {
+		t.lower = strings.ReplaceAll(strings.ToLower(t.lower), "’", "'")
 	}
 	return t
+}
+
+// asciiLower returns s with ASCII letters in lower case; other bytes, and
+// so all byte offsets, are unchanged.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // letterAt reports whether s has a letter starting at byte i.

@@ -56,6 +56,10 @@ const (
 
 var lexicon = buildLexicon()
 
+// maxLexeme is the length in bytes of the longest word in the lexicon
+// ("september", "yesterday").
+const maxLexeme = 9
+
 func buildLexicon() map[string]lexeme {
 	m := map[string]lexeme{}
 	months := []string{"january", "february", "march", "april", "may", "june", "july",
