@@ -27,27 +27,12 @@ type source struct {
 // own: it cannot be shown to depend on another, so it is counted, and its
 // Source says why ("outlet unknown").
 func (s *story) groupSources() {
-	n := len(s.docs)
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	uf := newUnionFind(len(s.docs))
 	why := map[int][]string{} // doc -> reasons it joined others
 	union := func(a, b int, reason string) {
 		why[a] = append(why[a], reason)
 		why[b] = append(why[b], reason)
-		ra, rb := find(a), find(b)
-		if ra != rb {
-			parent[max(ra, rb)] = min(ra, rb)
-		}
+		uf.union(a, b)
 	}
 	first := map[string]int{}
 	link := func(i int, key, reason string) {
@@ -79,7 +64,7 @@ func (s *story) groupSources() {
 	}
 	index := map[int]int{}
 	for i := range s.docs {
-		root := find(i)
+		root := uf.find(i)
 		k, ok := index[root]
 		if !ok {
 			k = len(s.sources)

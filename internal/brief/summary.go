@@ -4,129 +4,116 @@ import (
 	"sort"
 
 	"github.com/parallax-news/parallax/internal/dates"
+	"github.com/parallax-news/parallax/internal/summary"
 )
 
 // Sentence is one sentence of the brief's summary: an article's sentence,
 // as written, and the articles that support what it states.
 type Sentence struct {
-	Text     string   `json:"text"`
-	Articles []string `json:"articles"` // every article stating the fact, the sentence's own first
-	From     string   `json:"from"`     // the article whose sentence this is
-	Fact     string   `json:"fact"`
+	Text string `json:"text"`
+	// Articles cites every article that carries the sentence's content:
+	// its own article first, then those the summarizer found with the
+	// same content and those stating the same facts.
+	Articles []string `json:"articles"`
+	From     string   `json:"from"`  // the article whose sentence this is
+	Facts    []string `json:"facts"` // facts stated in the sentence
+	Score    float64  `json:"score"`
+	Reason   string   `json:"reason"`
 }
 
-// pick is a fact's sentence chosen for the summary.
-type pick struct {
-	f     *fact
-	claim int
-	pos   float64
-}
+// Summary penalties (share of a sentence's value withheld; see
+// summary.Options.Penalty).
+const (
+	loadedPenalty  = 1.0 // loaded words in the outlet's own voice: never in a neutral summary
+	pronounPenalty = 0.6 // opens on "He" or quotes "he": out of its article it names nobody
+	singlePenalty  = 0.4 // states only single-source facts, in a story where others are corroborated
+	quotePenalty   = 0.3 // mostly quotation: a summary reports rather than quotes at length
+	quotedShare    = 0.6 // share of quoted words from which a sentence is mostly quotation
+)
 
-// redundantMin is the similarity at which a candidate sentence repeats one
-// already in the summary.
-const redundantMin = 0.3
-
-// summarize picks, from the best corroborated facts down, one sentence
-// per fact until opt.Words is reached: the fact's claim sentence in the
-// most neutral wording: never with loaded words in the outlet's own
-// voice, never opening on a pronoun or quoting "he", preferably not mostly
-// quotation. A sentence too similar to
-// one already taken is skipped; a sentence that would overflow the
-// length is skipped for a shorter one. The picks are put in reading
-// order: by where in their articles they stand (leads first).
+// summarize writes the story's summary with internal/summary: concepts
+// are weighted by this brief's independent sources (so copies and wire
+// reprints count once), sentences with loaded words in the outlet's own
+// voice are kept out, and sentences that need the one before them ("He
+// said ..."), that state only single-source facts or that are mostly
+// quotation are held back (see penalty). Each pick cites the articles the summarizer
+// found carrying it plus the articles of the facts its claims belong to.
 func (s *story) summarize() []Sentence {
-	order := make([]*fact, len(s.facts))
-	copy(order, s.facts)
-	score := map[*fact]float64{}
-	for _, f := range order {
-		score[f] = s.summaryScore(f)
+	docs := make([]summary.Doc, len(s.docs))
+	for i, d := range s.docs {
+		docs[i] = summary.Doc{ID: d.a.ID, Text: d.a.Text, Published: d.a.Published, Source: sourceID(d.source)}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
-	var picks []pick
-	used := map[[2]int]bool{} // doc, sentence start
-	budget := s.opt.Words
-	for _, f := range order {
-		ci, ok := s.summaryClaim(f, used, budget)
-		if !ok || s.repeats(ci, picks) {
-			continue
-		}
-		c := s.claims[ci]
-		n := len(wordsIn(c.sent.Text))
-		budget -= n
-		used[[2]int{c.doc, c.sent.Start}] = true
-		picks = append(picks, pick{f: f, claim: ci, pos: firstPos(s, f)})
-		if budget < 8 {
-			break
-		}
-	}
-	sort.SliceStable(picks, func(i, j int) bool { return picks[i].pos < picks[j].pos })
+	picks := summary.Summarize(docs, summary.Options{Words: s.opt.Words, Stem: true, Penalty: s.penalty})
 	s.chronological(picks)
 	out := make([]Sentence, 0, len(picks))
 	for _, p := range picks {
-		c := s.claims[p.claim]
-		from := s.docs[c.doc].a.ID
-		sent := Sentence{Text: c.sent.Text, From: from, Fact: p.f.id, Articles: []string{from}}
-		for _, di := range p.f.docs {
+		from := s.docs[p.Doc].a.ID
+		sent := Sentence{Text: p.Text, From: from, Articles: []string{from}, Facts: []string{},
+			Score: round2(p.Score), Reason: p.Reason}
+		for _, di := range p.Docs {
 			sent.Articles = appendUnique(sent.Articles, s.docs[di].a.ID)
+		}
+		for _, ci := range s.docs[p.Doc].claims {
+			c := s.claims[ci]
+			if c.start < p.Start || c.start >= p.End || c.fact < 0 {
+				continue
+			}
+			f := s.facts[c.fact]
+			sent.Facts = appendUnique(sent.Facts, f.id)
+			for _, di := range f.docs {
+				sent.Articles = appendUnique(sent.Articles, s.docs[di].a.ID)
+			}
 		}
 		out = append(out, sent)
 	}
 	return out
 }
 
-// summaryScore ranks facts for the summary: independent sources first,
-// then articles, then how early the fact appears in its articles.
-func (s *story) summaryScore(f *fact) float64 {
-	return float64(len(f.sources)) + 0.25*float64(len(f.docs)) + 0.5*(1-firstPos(s, f))
+// penalty is the summary.Options.Penalty of the brief.
+func (s *story) penalty(doc, sent int, _ string) float64 {
+	d := s.docs[doc]
+	if sent < 0 || sent >= len(d.sents) {
+		return 0
+	}
+	sp := d.sents[sent]
+	ws := wordsOf(d.a.Text, sp.Start, sp.End, d.quoted)
+	if len(termsIn(ws, lex.loaded)) > 0 {
+		return loadedPenalty
+	}
+	p := 0.0
+	if startsWithPronoun(sp.Text) || pronounSpeaker(ws) {
+		p += pronounPenalty
+	}
+	if s.corroborated() && s.sentenceSources(doc, sp.Start, sp.End) < 2 {
+		p += singlePenalty
+	}
+	if quotedFraction(ws) >= quotedShare {
+		p += quotePenalty
+	}
+	return min(p, 1)
 }
 
-// firstPos is the earliest relative position of a fact's claims in their
-// articles (0 = lead).
-func firstPos(s *story, f *fact) float64 {
-	p := 1.0
-	for _, m := range f.members {
-		p = min(p, s.claims[m].pos)
-	}
-	return p
+// corroborated reports whether any fact of the story has two or more
+// independent sources.
+func (s *story) corroborated() bool {
+	return len(s.facts) > 0 && len(s.facts[0].sources) > 1
 }
 
-// summaryClaim returns the fact's claim whose sentence reads best in a
-// neutral summary and fits in budget words, skipping sentences already
-// used.
-func (s *story) summaryClaim(f *fact, used map[[2]int]bool, budget int) (int, bool) {
-	best, bestScore := -1, -1e9
-	for _, m := range f.members {
-		c := s.claims[m]
-		if used[[2]int{c.doc, c.sent.Start}] || len(wordsIn(c.sent.Text)) > budget {
-			continue
-		}
-		if len(s.sentenceTerms(c, lex.loaded)) > 0 {
-			continue // a neutral summary does not take an outlet's loaded words
-		}
-		if startsWithPronoun(c.sent.Text) || pronounSpeaker(c.words) {
-			continue // out of its article, "he" names nobody
-		}
-		sc := s.repScore(f, m) - 0.2*c.quoted
-		if sc > bestScore {
-			best, bestScore = m, sc
+// sentenceSources returns the most independent sources any fact stated in
+// the byte range [start, end) of doc's text has.
+func (s *story) sentenceSources(doc, start, end int) int {
+	best := 0
+	for _, ci := range s.docs[doc].claims {
+		c := s.claims[ci]
+		if c.start >= start && c.start < end && c.fact >= 0 {
+			best = max(best, len(s.facts[c.fact].sources))
 		}
 	}
-	return best, best >= 0
-}
-
-// repeats reports whether claim ci says what a pick already says.
-func (s *story) repeats(ci int, picks []pick) bool {
-	for _, p := range picks {
-		if s.sim(ci, p.claim) >= redundantMin {
-			return true
-		}
-	}
-	return false
+	return best
 }
 
 // pronounSpeaker reports whether a sentence attributes its words to a
-// pronoun ("..., he said"): out of its article, the reader cannot tell who
-// spoke.
+// pronoun ("..., he said").
 func pronounSpeaker(ws []word) bool {
 	for i := 0; i+1 < len(ws); i++ {
 		a, b := ws[i], ws[i+1]
@@ -150,31 +137,44 @@ func isPronoun(w string) bool {
 	return false
 }
 
-// chronological reorders the picks that carry a day-precise date among
-// themselves by that date, leaving undated picks where reading order put
-// them: Burns' interview on Friday comes before Tehran's reply on Sunday
-// even when an article leads with the reply.
-func (s *story) chronological(picks []pick) {
+// chronological reorders the picks whose sentence dates an event to the
+// day among themselves by that date, leaving the other picks where the
+// summarizer put them: Burns' interview on Friday comes before Tehran's
+// reply on Sunday even when an article leads with the reply.
+func (s *story) chronological(picks []summary.Pick) {
 	var slots []int
-	var dated []pick
-	day := func(p pick) string {
-		for _, m := range p.f.members {
-			for _, d := range s.claims[m].dates {
-				if d.date.Precision == dates.Day {
-					return d.date.String()
-				}
-			}
-		}
-		return ""
-	}
+	var dated []summary.Pick
+	var days []string
 	for i, p := range picks {
-		if day(p) != "" {
+		if day := s.sentenceDay(p.Doc, p.Start, p.End); day != "" {
 			slots = append(slots, i)
 			dated = append(dated, p)
+			days = append(days, day)
 		}
 	}
-	sort.SliceStable(dated, func(i, j int) bool { return day(dated[i]) < day(dated[j]) })
-	for k, i := range slots {
-		picks[i] = dated[k]
+	idx := make([]int, len(dated))
+	for i := range idx {
+		idx[i] = i
 	}
+	sort.SliceStable(idx, func(a, b int) bool { return days[idx[a]] < days[idx[b]] })
+	for k, i := range slots {
+		picks[i] = dated[idx[k]]
+	}
+}
+
+// sentenceDay returns the first day-precise date resolved in the byte
+// range [start, end) of doc's text, as "YYYY-MM-DD", or "".
+func (s *story) sentenceDay(doc, start, end int) string {
+	for _, ci := range s.docs[doc].claims {
+		c := s.claims[ci]
+		if c.start < start || c.start >= end {
+			continue
+		}
+		for _, d := range c.dates {
+			if d.date.Precision == dates.Day {
+				return d.date.String()
+			}
+		}
+	}
+	return ""
 }

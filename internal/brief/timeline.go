@@ -189,31 +189,18 @@ func (s *story) claimIndex(c *claim) int {
 // mergeEntries merges entries with the same date whose sentences share a
 // fact (or are the same sentence) into events.
 func (s *story) mergeEntries(es []entry) []*Event {
-	parent := make([]int, len(es))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			i = parent[i]
-		}
-		return i
-	}
+	uf := newUnionFind(len(es))
 	for i := range es {
 		for j := i + 1; j < len(es); j++ {
-			if es[i].date.String() != es[j].date.String() || !sharesFact(es[i], es[j]) {
-				continue
-			}
-			if ri, rj := find(i), find(j); ri != rj {
-				parent[max(ri, rj)] = min(ri, rj)
+			if es[i].date.String() == es[j].date.String() && sharesFact(es[i], es[j]) {
+				uf.union(i, j)
 			}
 		}
 	}
 	groups := map[int][]entry{}
 	var roots []int
 	for i, e := range es {
-		r := find(i)
+		r := uf.find(i)
 		if _, ok := groups[r]; !ok {
 			roots = append(roots, r)
 		}
