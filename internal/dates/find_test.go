@@ -86,6 +86,8 @@ func TestFindWeekdays(t *testing.T) {
 		{sun20221218, "It happened around 11:30 a.m. Tuesday inside the home.", "11:30 a.m. Tuesday", "2022-12-13"},
 		{sun20221218, "Shots were fired at 10 p.m. on Saturday.", "10 p.m. on Saturday", "2022-12-17"},
 		{sun20221218, "He says schools will remain closed on Monday.", "Monday", "2022-12-19"},
+		{sun20221218, "Hariri had even scheduled Friday a meeting.", "Friday", "2022-12-16"},
+		{sun20221218, "Hariri has scheduled a meeting Friday.", "Friday", "2022-12-23"},
 		{day(2016, 9, 29), "Monday's debate might not move mountains.", "Monday", "2016-09-26"},
 		{day(2016, 9, 26), "Mook told CBS This Morning on Monday that", "Monday", "2016-09-26"},
 		{tue20221220, "Iran on Sunday dismissed Burns' concerns", "Sunday", "2022-12-18"},

@@ -103,6 +103,8 @@ func (p *parser) cueAt(k int) cue {
 	w := t.lower
 	text := p.s[t.start:t.end]
 	switch {
+	case futureCues[w] && strings.HasSuffix(w, "ed") && p.afterHad(k):
+		return cue{tensePast, "had " + text, false} // "had scheduled": a plan in the past
 	case futureCues[w]:
 		return cue{tenseFuture, text, false}
 	case modals[w]:
@@ -146,8 +148,23 @@ func (p *parser) perfect(k int) bool {
 	return false
 }
 
+// afterHad reports whether "had" precedes the word at k, maybe with an
+// adverb between ("had even scheduled").
+func (p *parser) afterHad(k int) bool {
+	for n := 1; n <= 2; n++ {
+		switch w := p.word(k - n); {
+		case w == "had":
+			return true
+		case !perfectAdverbs[w]:
+			return false
+		}
+	}
+	return false
+}
+
 var perfectAdverbs = map[string]bool{"not": true, "never": true, "already": true, "also": true,
-	"just": true, "since": true, "long": true, "recently": true, "previously": true, "repeatedly": true}
+	"just": true, "since": true, "long": true, "recently": true, "previously": true, "repeatedly": true,
+	"even": true, "originally": true, "initially": true}
 
 // participles are irregular past participles that differ from the past tense.
 var participles = map[string]bool{
