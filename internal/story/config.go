@@ -42,7 +42,7 @@ type Config struct {
 func DefaultConfig() Config {
 	const day = 24 * time.Hour
 	return Config{
-		Threshold:      0.30,
+		Threshold:      0.20,
 		MergeThreshold: 0.45,
 		LineThreshold:  0.15,
 		WeightTerms:    0.6,

@@ -80,12 +80,12 @@ func score(p *prepared, c *cluster, w weights, decayDays float64) (float64, part
 		w.terms += w.nums
 		w.nums = 0
 	}
-	pt := parts{terms: c.terms.cosine(p.terms)}
+	pt := parts{terms: c.terms.avgLink(p.terms, c.size)}
 	if w.names > 0 {
-		pt.names = c.names.cosine(p.names)
+		pt.names = c.names.avgLink(p.names, c.size)
 	}
 	if w.nums > 0 {
-		pt.nums = c.nums.cosine(p.nums)
+		pt.nums = c.nums.avgLink(p.nums, c.size)
 	}
 	s := (w.terms*pt.terms + w.names*pt.names + w.nums*pt.nums) / (w.terms + w.names + w.nums)
 	if !p.published.IsZero() && !c.last.IsZero() {

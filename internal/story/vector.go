@@ -64,13 +64,27 @@ func (c *centroid) cosine(u []Entry) float64 {
 	if c.norm2 <= 0 || len(u) == 0 {
 		return 0
 	}
+	return c.dot(u) / math.Sqrt(c.norm2)
+}
+
+// avgLink returns the mean cosine between the unit vector u and the n unit
+// vectors summed in c, blended with the centroid cosine: dot/((1-b)*n +
+// b*|c|) with b = linkBlend: between average linkage and the centroid cosine.
+func (c *centroid) avgLink(u []Entry, n int) float64 {
+	if c.norm2 <= 0 || len(u) == 0 {
+		return 0
+	}
+	return c.dot(u) / ((1-linkBlend)*float64(n) + linkBlend*math.Sqrt(c.norm2))
+}
+
+func (c *centroid) dot(u []Entry) float64 {
 	var dot float64
 	for _, e := range u {
 		if w, ok := c.w[e.Key]; ok {
 			dot += float64(e.W) * float64(w)
 		}
 	}
-	return dot / math.Sqrt(c.norm2)
+	return dot
 }
 
 // normalize scales v to unit length in place and returns it.
@@ -100,3 +114,8 @@ func key(channel byte, s string) uint64 {
 	}
 	return h
 }
+
+// linkBlend mixes average linkage (0) and centroid cosine (1). Centroid
+// cosine grows as a cluster gets more diffuse and large, which lets big
+// generic clusters swallow unrelated articles; average linkage does not.
+var linkBlend = 0.5
