@@ -131,7 +131,7 @@ func (p *parser) dottedDate(i int) (expr, int, bool) {
 	if !ok {
 		return expr{}, i, false
 	}
-	if nd, nm, ny := p.ndig(i); nd > 2 || nm > 2 || ny != 4 || !validDate(y, m, d) {
+	if nd, nm, ny := p.ndig(i); nd > 2 || nm > 2 || ny != 4 || !yearOK(y) || !validDate(y, m, d) {
 		return expr{}, i, false
 	}
 	e := expr{kind: eDate, y: y, m: m, d: d}

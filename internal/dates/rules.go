@@ -52,11 +52,15 @@ func (p *parser) endOK(i int) bool {
 	return true
 }
 
+// yearOK reports whether y is in the range of years Find and ParseDate
+// accept, 1000 to 2199.
+func yearOK(y int) bool { return y >= 1000 && y <= 2199 }
+
 // year returns the value of token i if it is a plain four-digit number that
-// can be a year (1000 to 2199).
+// can be a year.
 func (p *parser) year(i int) (int, bool) {
 	y, ok := p.num(i, 4)
-	if !ok || p.toks[i].ndig != 4 || y < 1000 || y > 2199 || !p.endOK(i) {
+	if !ok || p.toks[i].ndig != 4 || !yearOK(y) || !p.endOK(i) {
 		return 0, false
 	}
 	return y, true
@@ -196,7 +200,7 @@ func (p *parser) isoDate(i int) (expr, int, bool) {
 	if !ok {
 		return expr{}, i, false
 	}
-	if ny, nm, nd := p.ndig(i); ny != 4 || nm != 2 || nd != 2 || !validDate(y, m, d) {
+	if ny, nm, nd := p.ndig(i); ny != 4 || nm != 2 || nd != 2 || !yearOK(y) || !validDate(y, m, d) {
 		return expr{}, i, false
 	}
 	e := expr{kind: eDate, y: y, m: m, d: d}
@@ -214,7 +218,7 @@ func (p *parser) slashDate(i int, twoDigit bool) (expr, int, bool) {
 	switch {
 	case na > 2 || nb > 2:
 		return expr{}, i, false
-	case ny == 4 && y >= 1000:
+	case ny == 4 && yearOK(y):
 	case ny == 2 && twoDigit:
 		y += 2000
 		if y > 2069 {
