@@ -85,7 +85,7 @@ func (c *corpus) weights() conceptWeights {
 			if i < ledeSentences {
 				f += ledeBonus
 			}
-			for _, k := range c.sents[d][i].concepts() {
+			for _, k := range c.sents[d][i].cons {
 				if uses[k.key] == nil {
 					uses[k.key] = map[int]float64{}
 					unigram[k.key] = k.unigram

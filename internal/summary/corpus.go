@@ -2,6 +2,7 @@ package summary
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,11 +17,12 @@ const minSentenceWords = 8
 // sent is a sentence with what the summariser needs to know about it.
 type sent struct {
 	Sentence
-	words   int      // whitespace-separated words of Text
-	terms   []string // folded (and stemmed) words, hyphenated words split
-	stop    []bool   // terms[i] is a stopword
-	surface []string // the folded word forms behind terms
-	content []string // distinct non-stopword terms
+	words   int       // whitespace-separated words of Text
+	terms   []string  // folded (and stemmed) words, hyphenated words split
+	stop    []bool    // terms[i] is a stopword
+	surface []string  // the folded word forms behind terms
+	content []string  // distinct non-stopword terms, sorted
+	cons    []concept // distinct concepts, see concepts
 }
 
 // corpus holds the documents cut into sentences.
@@ -72,6 +74,8 @@ func newSent(d, i int, sp text.Span, stem bool, st *text.Stemmer) sent {
 			}
 		}
 	}
+	slices.Sort(s.content)
+	s.cons = s.concepts()
 	return s
 }
 

@@ -93,14 +93,17 @@ func sameContent(a, b *sent) bool {
 	if len(small) == 0 {
 		return false
 	}
-	set := make(map[string]bool, len(large))
-	for _, t := range large {
-		set[t] = true
-	}
 	in := 0
-	for _, t := range small {
-		if set[t] {
+	for i, j := 0, 0; i < len(small) && j < len(large); {
+		switch {
+		case small[i] == large[j]:
 			in++
+			i++
+			j++
+		case small[i] < large[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	union := len(small) + len(large) - in

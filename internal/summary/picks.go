@@ -84,7 +84,7 @@ func (c *corpus) reason(p *problem, st *state, i int, docs []int) string {
 	}
 	var shown []named
 	k := 0
-	for _, con := range p.sents[i].concepts() {
+	for _, con := range p.sents[i].cons {
 		if k < len(p.concepts[i]) && p.keys[p.concepts[i][k]] == con.key {
 			if id := p.concepts[i][k]; own[id] && con.content {
 				shown = append(shown, named{con, p.support[id]})

@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -26,7 +27,7 @@ func newProblem(c *corpus, cands []*sent, cw conceptWeights, opt Options) *probl
 	for _, s := range cands {
 		var cs []int32
 		value := 0.0
-		for _, con := range s.concepts() {
+		for _, con := range s.cons {
 			k := con.key
 			w, ok := cw.weight[k]
 			if !ok {
@@ -202,24 +203,29 @@ func (s *state) improve() bool {
 	for _, i := range sel {
 		l := s.loss(i)
 		s.remove(i)
-		for j := 0; j < n; j++ {
-			if j == i || !s.allowed(j) {
+		cands := s.helpful(i)
+		for a, ca := range cands {
+			if d := ca.gain - l; d > best {
+				best, apply = d, s.moveFunc([]int{i}, []int{ca.i})
+			}
+			// Swap i for ca and another: gains only shrink once ca is in,
+			// so the candidates' own gains bound the move.
+			if a+1 == len(cands) || ca.gain+cands[a+1].gain-l <= best {
 				continue
 			}
-			gj := s.gain(j)
-			if d := gj - l; d > best {
-				best, apply = d, s.moveFunc([]int{i}, []int{j})
-			}
-			s.add(j)
-			for k := j + 1; k < n; k++ {
-				if k == i || !s.allowed(k) {
+			s.add(ca.i)
+			for _, cb := range cands[a+1:] {
+				if ca.gain+cb.gain-l <= best {
+					break
+				}
+				if !s.allowed(cb.i) {
 					continue
 				}
-				if d := gj + s.gain(k) - l; d > best {
-					best, apply = d, s.moveFunc([]int{i}, []int{j, k})
+				if d := ca.gain + s.gain(cb.i) - l; d > best {
+					best, apply = d, s.moveFunc([]int{i}, []int{ca.i, cb.i})
 				}
 			}
-			s.remove(j)
+			s.remove(ca.i)
 		}
 		for _, k := range sel {
 			if k <= i {
@@ -244,6 +250,28 @@ func (s *state) improve() bool {
 	}
 	apply()
 	return true
+}
+
+// scored is a sentence and its gain.
+type scored struct {
+	i    int
+	gain float64
+}
+
+// helpful returns the sentences other than except that may join the
+// selection with a positive gain, best first.
+func (s *state) helpful(except int) []scored {
+	var out []scored
+	for j := range s.p.sents {
+		if j == except || !s.allowed(j) {
+			continue
+		}
+		if g := s.gain(j); g > eps {
+			out = append(out, scored{j, g})
+		}
+	}
+	slices.SortFunc(out, func(a, b scored) int { return cmp.Or(cmp.Compare(b.gain, a.gain), cmp.Compare(a.i, b.i)) })
+	return out
 }
 
 // moveFunc returns a function that removes out and adds in.
