@@ -6,11 +6,15 @@ import (
 
 // Mention is one date expression found in a text.
 type Mention struct {
-	Start, End int    // byte offsets of Text in the input
-	Text       string // the matched text, input[Start:End]
-	Date       Date   // the resolved period; zero when Resolved is false
-	Resolved   bool
-	Reason     string // why the expression resolved as it did, or why it did not
+	Start    int    `json:"start"` // byte offsets of Text in the input
+	End      int    `json:"end"`
+	Text     string `json:"text"` // the matched text, input[Start:End]
+	Date     Date   `json:"date"` // the resolved period; zero when Resolved is false
+	Resolved bool   `json:"resolved"`
+	// Relative is set when the expression needs the publish date to be
+	// placed ("Friday", "last month", "Dec. 9"), whether or not it was.
+	Relative bool   `json:"relative"`
+	Reason   string `json:"reason"` // why it resolved as it did, or why it did not
 }
 
 // Find returns the date expressions in s, in order of position and

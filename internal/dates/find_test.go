@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -323,6 +324,31 @@ func TestFindReasons(t *testing.T) {
 	ms = Find("Monday, December 18, 2022", time.Time{})
 	if len(ms) != 1 || !strings.Contains(ms[0].Reason, "says Monday but it is a Sunday") {
 		t.Errorf("mismatched weekday: got %s %q", describe(ms), ms[0].Reason)
+	}
+}
+
+func TestFindRelative(t *testing.T) {
+	for text, want := range map[string]bool{
+		"on Friday": true, "last month": true, "Dec. 9": true, "in the spring": true, "the '80s": true,
+		"December 9, 2022": false, "December 2022": false, "in 2014": false, "the 1980s": false,
+		"the summer of 2021": false, "12/20/2022": false, "two days later": true,
+	} {
+		ms := Find(text, sun20221218)
+		if len(ms) != 1 || ms[0].Relative != want {
+			t.Errorf("Find(%q) = %+v, want one mention with Relative %v", text, ms, want)
+		}
+	}
+}
+
+func TestMentionJSON(t *testing.T) {
+	ms := Find("Last month, Tehran admitted it", sun20221218)
+	b, err := json.Marshal(ms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"start":0,"end":10,"text":"Last month","date":"2022-11","resolved":true,"relative":true,"reason":"-1 month(s) from publish date 2022-12-18"}]`
+	if string(b) != want {
+		t.Errorf("json = %s\nwant   %s", b, want)
 	}
 }
 

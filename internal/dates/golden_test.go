@@ -33,6 +33,7 @@ type goldenMention struct {
 	Date      Date      `json:"date"`
 	Precision Precision `json:"precision"`
 	Resolved  bool      `json:"resolved"`
+	Relative  bool      `json:"relative"`
 	Reason    string    `json:"reason"`
 }
 
@@ -60,7 +61,7 @@ func TestGoldenSeeds(t *testing.T) {
 			a.Anchor = s.anchor.Format(time.DateOnly)
 		}
 		for _, m := range Find(text, s.anchor) {
-			a.Mentions = append(a.Mentions, goldenMention{m.Start, m.End, m.Text, m.Date, m.Date.Precision, m.Resolved, m.Reason})
+			a.Mentions = append(a.Mentions, goldenMention{m.Start, m.End, m.Text, m.Date, m.Date.Precision, m.Resolved, m.Relative, m.Reason})
 		}
 		got = append(got, a)
 	}

@@ -244,8 +244,8 @@ func weekdayTruth(text string, ms []Mention, i int) (truthDay, int, bool) {
 	if len(gap) > 3 || strings.Trim(gap, " ,(") != "" || !n.Resolved || n.Date.Precision != Day {
 		return truthDay{}, 0, false
 	}
-	if !strings.HasPrefix(n.Reason, "explicit") && !strings.HasPrefix(n.Reason, "no year") {
-		return truthDay{}, 0, false
+	if n.Relative && !strings.HasPrefix(n.Reason, "no year") {
+		return truthDay{}, 0, false // only a written date is a truth
 	}
 	d := midnight(n.Date.Start)
 	if d.Weekday() != m.Date.Start.Weekday() {

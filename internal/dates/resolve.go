@@ -9,6 +9,7 @@ import (
 func (p *parser) resolve(e expr, i, j int, anchor time.Time) Mention {
 	m := Mention{Start: p.toks[i].start, End: p.toks[j-1].end}
 	m.Text = p.s[m.Start:m.End]
+	m.Relative = e.relative()
 	r := resolver{p: p, e: e, i: i, j: j}
 	if !anchor.IsZero() {
 		r.a = midnight(anchor)
@@ -24,6 +25,19 @@ func (p *parser) resolve(e expr, i, j int, anchor time.Time) Mention {
 		m.Date, m.Resolved = d, true
 	}
 	return m
+}
+
+// relative reports whether e needs the publish date to be placed.
+func (e expr) relative() bool {
+	switch e.kind {
+	case eDate, eMonthYear, eYear:
+		return false
+	case eDecade:
+		return e.short
+	case eSeason:
+		return e.y == 0
+	}
+	return true
 }
 
 // resolver resolves one expression.
