@@ -174,7 +174,7 @@ func isEmphasised(t string) bool { return rxEmphasised.MatchString(strings.TrimS
 // stripInline removes inline Markdown markup: links keep their text,
 // images are dropped, emphasis, code and escapes are unwrapped.
 func stripInline(t string) string {
-	escaped := strings.Contains(t, "\\")
+	escaped := strings.Contains(t, "\\") && !hasPrivateUse(t)
 	if escaped { // hide escaped characters from the markup patterns
 		t = rxEscape.ReplaceAllStringFunc(t, func(m string) string { return string(rune(0xE000 + int(m[1]))) })
 	}
@@ -214,6 +214,12 @@ func stripInline(t string) string {
 		t = rxTrailingTag.ReplaceAllString(t, "")
 	}
 	return t
+}
+
+// hasPrivateUse reports whether s holds the private-use characters that
+// stripInline borrows to hide escaped Markdown characters.
+func hasPrivateUse(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r >= 0xE000 && r < 0xE080 })
 }
 
 // endsSentence reports whether s ends like a sentence (terminal

@@ -1,5 +1,12 @@
 package clean
 
+import (
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/article"
+)
+
 // testPage is a small hand-written news page: navigation, an ad, the
 // article with a figure, a footer.
 const testPage = `<!DOCTYPE html><html><head><title>Iran says it won't seek permission | The Moscow Times</title>
@@ -22,3 +29,91 @@ const testPage = `<!DOCTYPE html><html><head><title>Iran says it won't seek perm
 </article>
 <footer><p>© 2022 The Moscow Times. All rights reserved.</p><a href="/about">About us</a> <a href="/contact">Contact the newsroom</a></footer>
 </body></html>`
+
+func TestHTML(t *testing.T) {
+	r, err := Clean(Input{HTML: []byte(testPage)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Title != "Iran Says It Won't Seek Permission" {
+		t.Errorf("Title = %q", r.Title)
+	}
+	if r.Byline != "Jane Roe" {
+		t.Errorf("Byline = %q", r.Byline)
+	}
+	if !r.Published.Equal(day("2022-12-18")) {
+		t.Errorf("Published = %v", r.Published)
+	}
+	if r.Outlet != "The Moscow Times" || hostOf(r.URL) != "themoscowtimes.com" {
+		t.Errorf("Outlet = %q, URL = %q", r.Outlet, r.URL)
+	}
+	if r.Dateline != "Tehran" || !strings.HasPrefix(r.Body, "Iran's Foreign Ministry said Sunday it would not") {
+		t.Errorf("Dateline = %q, body starts %q", r.Dateline, clip(r.Body))
+	}
+	for _, gone := range []string{"Home", "Opinion and analysis", "buy now", "All rights reserved", "Contact the newsroom", "var x", "<"} {
+		if strings.Contains(r.Body, gone) {
+			t.Errorf("body holds %q: %q", gone, r.Body)
+		}
+	}
+	for _, kept := range []string{"Western countries have accused Iran", "\n\nDrones\n\n", "propaganda war against Iran"} {
+		if !strings.Contains(r.Body, kept) {
+			t.Errorf("body lost %q: %q", kept, r.Body)
+		}
+	}
+	if !hasAside(r.Asides, article.Aside{Kind: article.AsideCaption, Text: "President Ebrahim Raisi and President Vladimir Putin"}) {
+		t.Errorf("figure caption not kept: %v", r.Asides)
+	}
+}
+
+// TestHTMLSitename: without a known domain, the page's own site name names
+// the outlet.
+func TestHTMLSitename(t *testing.T) {
+	page := strings.NewReplacer(
+		`<link rel="canonical" href="https://www.themoscowtimes.com/2022/12/18/iran-a79729">`, `<link rel="canonical" href="https://news.example-daily.org/2022/12/18/iran">`,
+		`content="The Moscow Times"`, `content="Example Daily"`,
+	).Replace(testPage)
+	r, err := Clean(Input{HTML: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Outlet != "Example Daily" {
+		t.Errorf("Outlet = %q, want the site name", r.Outlet)
+	}
+}
+
+// TestHTMLScriptTitle: a title holding a script element gives plain text,
+// and no script survives anywhere.
+func TestHTMLScriptTitle(t *testing.T) {
+	page := `<html><head><title>Breaking <script>alert("pwned")</script> news &amp; more</title></head><body>
+<p>` + prose + `</p><script>document.write("injected text here")</script><p>` + prose2 + ` <b onclick="x()">Bold</b> end.</p></body></html>`
+	r, err := Clean(Input{HTML: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Title != "Breaking news & more" {
+		t.Errorf("Title = %q, want plain text", r.Title)
+	}
+	all := r.Title + r.Body
+	for _, a := range r.Asides {
+		all += a.Text
+	}
+	for _, bad := range []string{"<", "alert", "pwned", "injected", "onclick"} {
+		if strings.Contains(all, bad) {
+			t.Errorf("output holds %q: %+v", bad, r)
+		}
+	}
+	if !strings.Contains(r.Body, "Bold end.") {
+		t.Errorf("body = %q", r.Body)
+	}
+}
+
+// TestTextScripts: script elements in text input are dropped, not kept.
+func TestTextScripts(t *testing.T) {
+	r, err := Clean(Input{Text: prose + "\n\n<script>alert('x')</script>\n\n" + prose2, Title: "A <script>alert(1)</script>title"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(r.Body, "alert") || r.Title != "A title" {
+		t.Errorf("script kept: title %q body %q", r.Title, r.Body)
+	}
+}
