@@ -38,7 +38,7 @@ precision and F over clusters, as fractions.`,
 			if err != nil {
 				return err
 			}
-			sums := eval.SummarizeDUC(clusters, summary.Options{Words: words, Stem: true}, rouge.DUC(words, stem))
+			sums := eval.SummarizeDUC(clusters, summary.Options{Words: words, Stem: stem}, rouge.DUC(words, stem))
 			mean := eval.MeanDUCSummaries(sums)
 			if format == "json" {
 				enc := json.NewEncoder(cmd.OutOrStdout())

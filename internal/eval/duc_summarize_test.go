@@ -24,7 +24,7 @@ func TestSummarizeDUC2004(t *testing.T) {
 		{250, false, 0.50, 0.12},
 	}
 	for _, tt := range tests {
-		sums := SummarizeDUC(clusters, summary.Options{Words: tt.words, Stem: true}, rouge.DUC(tt.words, tt.stem))
+		sums := SummarizeDUC(clusters, summary.Options{Words: tt.words, Stem: tt.stem}, rouge.DUC(tt.words, tt.stem))
 		for _, s := range sums {
 			if n := len(strings.Fields(s.Text)); n > tt.words || n == 0 {
 				t.Errorf("%s: summary of %d words, budget %d", s.Cluster, n, tt.words)

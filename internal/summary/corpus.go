@@ -118,3 +118,22 @@ func (c *corpus) candidates() []*sent {
 	}
 	return out
 }
+
+// dependentPenalty is the share of its value a sentence loses when it
+// opens with a word that refers back to an earlier sentence ("He said",
+// "But the"): such sentences read poorly in a summary that lifts them out
+// of their article.
+const dependentPenalty = 0.5
+
+// dependentOpeners are first words that lean on an earlier sentence.
+var dependentOpeners = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "this": true, "these": true, "those": true,
+	"his": true, "her": true, "its": true, "their": true, "but": true, "and": true, "however": true,
+	"also": true, "meanwhile": true, "still": true, "yet": true, "then": true, "there": true,
+}
+
+// dependent reports whether s opens with a word that refers back to an
+// earlier sentence, so that it reads poorly out of its context.
+func (s *sent) dependent() bool {
+	return len(s.surface) > 0 && dependentOpeners[s.surface[0]]
+}

@@ -44,10 +44,14 @@ func newProblem(c *corpus, cands []*sent, cw conceptWeights, opt Options) *probl
 			cs = append(cs, id)
 			value += w
 		}
-		pen := 0.0
+		keep := 1.0
 		if opt.Penalty != nil {
-			pen = math.Min(1, math.Max(0, opt.Penalty(s.Doc, s.Index, s.Text))) * value
+			keep = 1 - math.Min(1, math.Max(0, opt.Penalty(s.Doc, s.Index, s.Text)))
 		}
+		if s.dependent() {
+			keep *= 1 - dependentPenalty
+		}
+		pen := (1 - keep) * value
 		p.concepts = append(p.concepts, cs)
 		p.length = append(p.length, s.words)
 		p.penalty = append(p.penalty, pen)

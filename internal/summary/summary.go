@@ -40,7 +40,9 @@ type Options struct {
 	// Penalty, when set, returns a value in [0, 1] for a sentence (doc and
 	// sentence index as in Sentence, and its text): the share of the
 	// sentence's value that is withheld, e.g. for loaded wording in an
-	// outlet's own voice. 1 keeps the sentence out of the summary.
+	// outlet's own voice. 1 keeps the sentence out of the summary. It
+	// combines with the summariser's own penalty for sentences that open
+	// by referring back ("He said", "But the").
 	Penalty func(doc, sent int, text string) float64
 }
 
