@@ -105,10 +105,10 @@ func (p *parser) num(i, maxDigits int) (int, bool) {
 		return 0, false
 	}
 	t := &p.toks[i]
-	if t.kind != tNum || t.suffix != sufNone || t.ndig > maxDigits {
+	if t.kind != tNum || t.suffix != sufNone || t.digits() > maxDigits {
 		return 0, false
 	}
-	return t.num, true
+	return t.value(), true
 }
 
 // matchAt tries to recognise an expression starting at token i. It returns

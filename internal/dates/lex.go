@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,31 +23,41 @@ const (
 	sufPlural        // 1980s, 80s
 )
 
-// token is one lexical unit of the input, with byte offsets.
+// token is one lexical unit of the input, with byte offsets. It is kept
+// small: a text has about one token per five bytes.
 type token struct {
-	start, end int
+	start, end int32
+	num        int32 // for tNum: value (capped at 1e9)
+	sent       int32 // sentence index
+	ndig       uint8 // for tNum: number of digits (capped at 255)
 	kind       tokKind
 	suffix     uint8 // for tNum
 	cap        bool  // word starts with an upper-case letter
 	upper      bool  // word is all upper case (and longer than one letter)
 	spaceAfter bool  // white space follows the token
 	nlBefore   bool  // a line break separates the token from the one before
-	ndig       int   // for tNum: number of digits
-	num        int   // for tNum: value (capped at 1e9)
-	sent       int   // sentence index
-	lower      string
 	lx         lexeme // lexicon entry of lower, for words
+	lower      string
 }
+
+// value returns the value of a number token.
+func (t *token) value() int { return int(t.num) }
+
+// digits returns the number of digits of a number token.
+func (t *token) digits() int { return int(t.ndig) }
 
 // lexer turns text into tokens. Sentence boundaries are approximated: a
 // blank line, or '.', '!' or '?' followed by a capitalised word or a quote,
 // unless the word before the full stop is a known abbreviation or a single
 // letter.
 func lex(s string) []token {
+	if len(s) > math.MaxInt32 {
+		s = s[:math.MaxInt32] // offsets are int32
+	}
 	low := asciiLower(s)
 	toks := make([]token, 0, len(s)/5+4)
 	nl := 0
-	sent := 0
+	var sent int32
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' {
@@ -77,10 +88,10 @@ func lex(s string) []token {
 		case isLetter(r):
 			t = lexWord(s, low, i)
 		case (r == '\'' || r == '’') && i+size < len(s) && s[i+size] == 's' && !letterAt(s, i+size+1) &&
-			len(toks) > 0 && toks[len(toks)-1].kind == tWord && toks[len(toks)-1].end == i:
-			t = token{start: i, end: i + size + 1, kind: tWord, lower: "'s"}
+			len(toks) > 0 && toks[len(toks)-1].kind == tWord && int(toks[len(toks)-1].end) == i:
+			t = token{start: int32(i), end: int32(i + size + 1), kind: tWord, lower: "'s"}
 		default:
-			t = token{start: i, end: i + size, kind: tPunct, lower: s[i : i+size]}
+			t = token{start: int32(i), end: int32(i + size), kind: tPunct, lower: s[i : i+size]}
 		}
 		t.nlBefore = nl > 0
 		if len(toks) > 0 && (nl >= 2 || endsSentence(toks, s, t)) {
@@ -92,7 +103,7 @@ func lex(s string) []token {
 			t.lx = lexicon[t.lower]
 		}
 		toks = append(toks, t)
-		i = t.end
+		i = int(t.end)
 	}
 	return toks
 }
@@ -122,7 +133,7 @@ func endsSentence(toks []token, s string, next token) bool {
 	}
 	if term.lower == "." && k > 0 && toks[k-1].kind == tWord {
 		w := toks[k-1]
-		if w.end-w.start == 1 || abbreviations[w.lower] {
+		if len(w.lower) == 1 || abbreviations[w.lower] {
 			return false
 		}
 	}
@@ -146,17 +157,17 @@ func lexNumber(s string, i int) token {
 		}
 		j++
 	}
-	t := token{start: i, end: j, kind: tNum, num: v, ndig: j - i, lower: s[i:j]}
+	t := token{start: int32(i), end: int32(j), kind: tNum, num: int32(v), ndig: uint8(min(j-i, 255)), lower: s[i:j]}
 	// Ordinal or plural suffix, only when no further letter follows.
 	if j+2 <= len(s) && !letterAt(s, j+2) {
 		switch strings.ToLower(s[j : j+2]) {
 		case "st", "nd", "rd", "th":
-			t.suffix, t.end = sufOrdinal, j+2
+			t.suffix, t.end = sufOrdinal, int32(j+2)
 			return t
 		}
 	}
-	if j+1 <= len(s) && j < len(s) && s[j] == 's' && !letterAt(s, j+1) {
-		t.suffix, t.end = sufPlural, j+1
+	if j < len(s) && s[j] == 's' && !letterAt(s, j+1) {
+		t.suffix, t.end = sufPlural, int32(j+1)
 	}
 	return t
 }
@@ -164,7 +175,7 @@ func lexNumber(s string, i int) token {
 func lexWord(s, low string, i int) token {
 	j := i
 	first := true
-	t := token{start: i, kind: tWord}
+	t := token{start: int32(i), kind: tWord}
 	upper := true
 	for j < len(s) {
 		r, size := utf8.DecodeRuneInString(s[j:])
@@ -189,7 +200,7 @@ func lexWord(s, low string, i int) token {
 		}
 		break
 	}
-	t.end = j
+	t.end = int32(j)
 	t.upper = upper && j-i > 1
 	t.lower = low[i:j]
 	if !ascii(t.lower) {

@@ -131,7 +131,7 @@ func (p *parser) dottedDate(i int) (expr, int, bool) {
 	if !ok {
 		return expr{}, i, false
 	}
-	if nd, nm, ny := p.ndig(i); nd > 2 || nm > 2 || ny != 4 || !yearOK(y) || !validDate(y, m, d) {
+	if nd, nm, ny := p.tripleDigits(i); nd > 2 || nm > 2 || ny != 4 || !yearOK(y) || !validDate(y, m, d) {
 		return expr{}, i, false
 	}
 	e := expr{kind: eDate, y: y, m: m, d: d}
@@ -187,7 +187,7 @@ func (p *parser) offset(j int) (off, end int, ok bool) {
 	}
 	h, m := n, 0
 	end = j + 2
-	switch p.toks[j+1].ndig {
+	switch p.toks[j+1].digits() {
 	case 4:
 		h, m = n/100, n%100
 	case 2:

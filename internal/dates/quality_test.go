@@ -261,7 +261,7 @@ func weekdayEnd(m Mention) (int, bool) {
 			if t.lx.flags&flAbbrev != 0 {
 				return 0, false // "Tue 06/30/2015": never written alone
 			}
-			return m.Start + t.end, true
+			return m.Start + int(t.end), true
 		}
 	}
 	return 0, false

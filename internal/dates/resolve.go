@@ -7,7 +7,7 @@ import (
 
 // resolve turns the expression e covering tokens [i, j) into a Mention.
 func (p *parser) resolve(e expr, i, j int, anchor time.Time) Mention {
-	m := Mention{Start: p.toks[i].start, End: p.toks[j-1].end}
+	m := Mention{Start: int(p.toks[i].start), End: int(p.toks[j-1].end)}
 	m.Text = p.s[m.Start:m.End]
 	m.Relative = e.relative()
 	r := resolver{p: p, e: e, i: i, j: j}

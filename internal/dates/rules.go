@@ -60,7 +60,7 @@ func yearOK(y int) bool { return y >= 1000 && y <= 2199 }
 // can be a year.
 func (p *parser) year(i int) (int, bool) {
 	y, ok := p.num(i, 4)
-	if !ok || p.toks[i].ndig != 4 || !yearOK(y) || !p.endOK(i) {
+	if !ok || p.toks[i].digits() != 4 || !yearOK(y) || !p.endOK(i) {
 		return 0, false
 	}
 	return y, true
@@ -73,13 +73,13 @@ func (p *parser) dayNum(i int) (int, bool) {
 		return 0, false
 	}
 	t := &p.toks[i]
-	if t.kind != tNum || t.ndig > 2 || t.suffix == sufPlural || t.num < 1 || t.num > 31 {
+	if t.kind != tNum || t.digits() > 2 || t.suffix == sufPlural || t.value() < 1 || t.value() > 31 {
 		return 0, false
 	}
 	if t.suffix == sufNone && !p.endOK(i) {
 		return 0, false
 	}
-	return t.num, true
+	return t.value(), true
 }
 
 // monthName reports the month of token i when it is a capitalised month
@@ -96,7 +96,7 @@ func (p *parser) monthName(i int) (m, next int, ok bool) {
 	if t.lx.flags&flAbbrev != 0 && p.punct(next, ".") && p.glued(i) {
 		next++
 	}
-	return t.lx.val, next, true
+	return t.lx.value(), next, true
 }
 
 // numberLed recognises expressions that start with a number: ISO and US
@@ -119,13 +119,13 @@ func (p *parser) numberLed(i int, ctx bool) (expr, int) {
 		return e, j
 	}
 	t := &p.toks[i]
-	if t.suffix == sufPlural && t.ndig == 4 && t.num%10 == 0 && t.num >= 1000 && t.num <= 2190 {
-		return expr{kind: eDecade, y: t.num}, i + 1
+	if t.suffix == sufPlural && t.digits() == 4 && t.value()%10 == 0 && t.value() >= 1000 && t.value() <= 2190 {
+		return expr{kind: eDecade, y: t.value()}, i + 1
 	}
 	if t.suffix != sufNone {
 		return expr{}, i
 	}
-	if e, j := p.countTail(i+1, t.num, false); j > i+1 {
+	if e, j := p.countTail(i+1, t.value(), false); j > i+1 {
 		return e, j
 	}
 	if y, ok := p.year(i); ok {
@@ -161,9 +161,9 @@ func (p *parser) triple(i int, seps ...string) (a, b, c int, ok bool) {
 	return a, b, c, true
 }
 
-// ndig returns the digit counts of the numbers of a triple at i.
-func (p *parser) ndig(i int) (int, int, int) {
-	return p.toks[i].ndig, p.toks[i+2].ndig, p.toks[i+4].ndig
+// tripleDigits returns the digit counts of the numbers of a triple at i.
+func (p *parser) tripleDigits(i int) (int, int, int) {
+	return p.toks[i].digits(), p.toks[i+2].digits(), p.toks[i+4].digits()
 }
 
 // clockFirst recognises a time before a day: "11:30 a.m. Tuesday", "10
@@ -200,7 +200,7 @@ func (p *parser) isoDate(i int) (expr, int, bool) {
 	if !ok {
 		return expr{}, i, false
 	}
-	if ny, nm, nd := p.ndig(i); ny != 4 || nm != 2 || nd != 2 || !yearOK(y) || !validDate(y, m, d) {
+	if ny, nm, nd := p.tripleDigits(i); ny != 4 || nm != 2 || nd != 2 || !yearOK(y) || !validDate(y, m, d) {
 		return expr{}, i, false
 	}
 	e := expr{kind: eDate, y: y, m: m, d: d}
@@ -214,7 +214,7 @@ func (p *parser) slashDate(i int, twoDigit bool) (expr, int, bool) {
 	if !ok {
 		return expr{}, i, false
 	}
-	na, nb, ny := p.ndig(i)
+	na, nb, ny := p.tripleDigits(i)
 	switch {
 	case na > 2 || nb > 2:
 		return expr{}, i, false
@@ -286,10 +286,10 @@ func (p *parser) shortDecade(i int) (expr, int) {
 		return expr{}, i
 	}
 	t := &p.toks[i+1]
-	if t.kind != tNum || t.ndig != 2 || t.suffix != sufPlural || t.num%10 != 0 {
+	if t.kind != tNum || t.digits() != 2 || t.suffix != sufPlural || t.value()%10 != 0 {
 		return expr{}, i
 	}
-	return expr{kind: eDecade, y: t.num, short: true}, i + 2
+	return expr{kind: eDecade, y: t.value(), short: true}, i + 2
 }
 
 // monthLed recognises "December 9, 2022", "Dec. 9", "December 2022",
@@ -368,13 +368,13 @@ func (p *parser) weekdayLed(i int) (expr, int) {
 		k++
 	}
 	if e, end, ok := p.explicitDate(k); ok {
-		e.wd, e.hasWD = t.lx.val, true
+		e.wd, e.hasWD = t.lx.value(), true
 		return e, end
 	}
 	if abbrev || p.namedDay(i) {
 		return expr{}, i
 	}
-	e := expr{kind: eWeekday, wd: t.lx.val}
+	e := expr{kind: eWeekday, wd: t.lx.value()}
 	return e, p.dayTail(&e, i+1)
 }
 
@@ -427,7 +427,7 @@ func (p *parser) seasonLed(i, mod int, ctx bool) (expr, int) {
 	if t.kind != tWord || t.lx.kind != lxSeason {
 		return expr{}, i
 	}
-	e := expr{kind: eSeason, season: t.lx.val, mod: mod}
+	e := expr{kind: eSeason, season: t.lx.value(), mod: mod}
 	j := i + 1
 	k := j
 	if p.word(k) == "of" {
@@ -461,7 +461,7 @@ func (p *parser) relDay(i int) (expr, int) {
 	if p.determined(i) {
 		return expr{}, i // "a brighter tomorrow", "the today show"
 	}
-	e := expr{kind: eRelDay, n: t.lx.val}
+	e := expr{kind: eRelDay, n: t.lx.value()}
 	return e, p.dayTail(&e, i+1)
 }
 
@@ -489,7 +489,7 @@ func (p *parser) modLed(i int) (expr, int) {
 	if p.word(i-1) == "the" {
 		return expr{}, i // "the past week" is a duration
 	}
-	mod := p.toks[i].lx.val
+	mod := p.toks[i].lx.value()
 	j := i + 1
 	switch mod {
 	case mThis:
@@ -506,7 +506,7 @@ func (p *parser) modLed(i int) (expr, int) {
 		if j >= len(p.toks) || p.toks[j].lx.kind != lxMod {
 			return expr{}, i
 		}
-		inner := p.toks[j].lx.val
+		inner := p.toks[j].lx.value()
 		if inner != mThis && inner != mLast && inner != mNext {
 			return expr{}, i
 		}
@@ -536,11 +536,11 @@ func (p *parser) modTarget(mod, j int) (expr, int) {
 		if t.lx.flags&flAbbrev != 0 || p.namedDay(j) {
 			return expr{}, j
 		}
-		e := expr{kind: eWeekday, wd: t.lx.val, mod: mod}
+		e := expr{kind: eWeekday, wd: t.lx.value(), mod: mod}
 		return e, p.dayTail(&e, j+1)
 	case lxMonth:
 		if _, k, ok := p.monthName(j); ok && (t.lx.flags&flAbbrev == 0 || k > j+1) {
-			return expr{kind: eMonth, m: t.lx.val, mod: mod}, k
+			return expr{kind: eMonth, m: t.lx.value(), mod: mod}, k
 		}
 	case lxSeason:
 		return p.seasonLed(j, mod, true)
@@ -548,9 +548,9 @@ func (p *parser) modTarget(mod, j int) (expr, int) {
 		if t.lx.flags&flPlural != 0 {
 			return expr{}, j
 		}
-		switch t.lx.val {
+		switch t.lx.value() {
 		case uWeek, uWeekend, uMonth, uYear:
-			return expr{kind: eUnit, unit: t.lx.val, mod: mod}, j + 1
+			return expr{kind: eUnit, unit: t.lx.value(), mod: mod}, j + 1
 		}
 	case lxPart:
 		if t.cap && !t.upper {
@@ -608,7 +608,7 @@ func (p *parser) edgeLed(i int) (expr, int) {
 // "three days later" led by a number word.
 func (p *parser) countLed(i int) (expr, int) {
 	t := &p.toks[i]
-	n, vague := t.lx.val, t.lx.kind == lxVague
+	n, vague := t.lx.value(), t.lx.kind == lxVague
 	j := i + 1
 	if (t.lower == "a" || t.lower == "an") && j < len(p.toks) && p.toks[j].lx.kind == lxVague {
 		vague = true
@@ -630,7 +630,7 @@ func (p *parser) countTail(j, n int, vague bool) (expr, int) {
 	if j >= len(p.toks) || p.toks[j].kind != tWord || p.toks[j].lx.kind != lxUnit {
 		return expr{}, j
 	}
-	unit := p.toks[j].lx.val
+	unit := p.toks[j].lx.value()
 	k := j + 1
 	dir := 0
 	switch p.word(k) {
@@ -688,7 +688,7 @@ func (p *parser) theLed(i int) (expr, int) {
 		if e.kind != eDecade {
 			return expr{}, i
 		}
-	case t.lx.kind == lxUnit && t.lx.val == uWeekend && t.lx.flags&flPlural == 0:
+	case t.lx.kind == lxUnit && t.lx.value() == uWeekend && t.lx.flags&flPlural == 0:
 		e, end = expr{kind: eUnit, unit: uWeekend}, j+1
 	case t.lower == "day" && (p.word(j+1) == "before" || p.word(j+1) == "after"):
 		return p.dayBeforeAfter(i)
@@ -743,9 +743,9 @@ func (p *parser) partOf(i int) (expr, int) {
 	case t.lower == "the":
 		u := k + 1
 		if u < len(p.toks) && p.toks[u].lx.kind == lxUnit && p.toks[u].lx.flags&flPlural == 0 {
-			switch p.toks[u].lx.val {
+			switch p.toks[u].lx.value() {
 			case uWeek, uMonth, uYear:
-				e, end = expr{kind: eUnit, unit: p.toks[u].lx.val, mod: mThis}, u+1
+				e, end = expr{kind: eUnit, unit: p.toks[u].lx.value(), mod: mThis}, u+1
 			}
 		}
 	}
@@ -770,7 +770,7 @@ func (p *parser) eventRelative(i int) (expr, int) {
 	}
 	t := &p.toks[k]
 	switch {
-	case t.lx.kind == lxPart, t.lx.kind == lxUnit && t.lx.flags&flPlural == 0 && t.lx.val >= uDay && t.lx.val <= uYear:
+	case t.lx.kind == lxPart, t.lx.kind == lxUnit && t.lx.flags&flPlural == 0 && t.lx.value() >= uDay && t.lx.value() <= uYear:
 		return expr{kind: eEventRel}, k + 1
 	}
 	return expr{}, i
@@ -813,7 +813,7 @@ func (p *parser) clock(k int) (h, m, end int, ok bool) {
 	colon := false
 	if p.punct(j, ":") && p.glued(k) && p.glued(j) {
 		mm, ok := p.num(j+1, 2)
-		if !ok || p.toks[j+1].ndig != 2 || mm > 59 {
+		if !ok || p.toks[j+1].digits() != 2 || mm > 59 {
 			return 0, 0, k, false
 		}
 		m, colon, j = mm, true, j+2

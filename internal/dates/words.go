@@ -17,6 +17,9 @@ const (
 	lxEdge            // early, mid, late: narrows a period without changing its precision
 )
 
+// value returns the lexeme's value as an int.
+func (l lexeme) value() int { return int(l.val) }
+
 // Lexeme flags.
 const (
 	flAbbrev    uint8 = 1 << iota // abbreviated month or weekday name
@@ -27,8 +30,8 @@ const (
 // lexeme is the lexicon entry of a word.
 type lexeme struct {
 	kind  lexKind
-	val   int
 	flags uint8
+	val   int16
 }
 
 // Units of relative expressions.
@@ -70,48 +73,48 @@ func buildLexicon() map[string]lexeme {
 		case "march", "april", "may", "june", "august":
 			fl = flAmbiguous
 		}
-		m[name] = lexeme{lxMonth, i + 1, fl}
+		m[name] = lexeme{lxMonth, fl, int16(i + 1)}
 	}
-	for name, v := range map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+	for name, v := range map[string]int16{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
 		"aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12} {
-		m[name] = lexeme{lxMonth, v, flAbbrev | flAmbiguous}
+		m[name] = lexeme{lxMonth, flAbbrev | flAmbiguous, v}
 	}
 	days := []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 	for i, name := range days {
-		m[name] = lexeme{lxWeekday, i, 0}
+		m[name] = lexeme{lxWeekday, 0, int16(i)}
 	}
-	for name, v := range map[string]int{"sun": 0, "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4,
+	for name, v := range map[string]int16{"sun": 0, "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4,
 		"thur": 4, "thurs": 4, "fri": 5, "sat": 6} {
-		m[name] = lexeme{lxWeekday, v, flAbbrev}
+		m[name] = lexeme{lxWeekday, flAbbrev, v}
 	}
-	for name, v := range map[string]int{"spring": 0, "summer": 1, "autumn": 2, "fall": 2, "winter": 3} {
-		m[name] = lexeme{lxSeason, v, 0}
+	for name, v := range map[string]int16{"spring": 0, "summer": 1, "autumn": 2, "fall": 2, "winter": 3} {
+		m[name] = lexeme{lxSeason, 0, v}
 	}
-	for name, v := range map[string]int{"minute": uMinute, "hour": uHour, "day": uDay, "week": uWeek,
+	for name, v := range map[string]int16{"minute": uMinute, "hour": uHour, "day": uDay, "week": uWeek,
 		"weekend": uWeekend, "month": uMonth, "year": uYear, "decade": uDecade} {
-		m[name] = lexeme{lxUnit, v, 0}
-		m[name+"s"] = lexeme{lxUnit, v, flPlural}
+		m[name] = lexeme{lxUnit, 0, v}
+		m[name+"s"] = lexeme{lxUnit, flPlural, v}
 	}
 	for i, name := range []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 		"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
 		"eighteen", "nineteen", "twenty"} {
-		m[name] = lexeme{lxNumber, i, 0}
+		m[name] = lexeme{lxNumber, 0, int16(i)}
 	}
-	m["a"] = lexeme{lxNumber, 1, 0}
-	m["an"] = lexeme{lxNumber, 1, 0}
-	m["thirty"] = lexeme{lxNumber, 30, 0}
-	m["forty"] = lexeme{lxNumber, 40, 0}
-	m["fifty"] = lexeme{lxNumber, 50, 0}
+	m["a"] = lexeme{lxNumber, 0, 1}
+	m["an"] = lexeme{lxNumber, 0, 1}
+	m["thirty"] = lexeme{lxNumber, 0, 30}
+	m["forty"] = lexeme{lxNumber, 0, 40}
+	m["fifty"] = lexeme{lxNumber, 0, 50}
 	for _, w := range []string{"few", "several", "many", "some", "couple"} {
 		m[w] = lexeme{lxVague, 0, 0}
 	}
-	m["yesterday"] = lexeme{lxRelDay, -1, 0}
+	m["yesterday"] = lexeme{lxRelDay, 0, -1}
 	m["today"] = lexeme{lxRelDay, 0, 0}
 	m["tonight"] = lexeme{lxRelDay, 0, 0}
-	m["tomorrow"] = lexeme{lxRelDay, 1, 0}
-	for w, v := range map[string]int{"last": mLast, "past": mLast, "previous": mLast, "next": mNext,
+	m["tomorrow"] = lexeme{lxRelDay, 0, 1}
+	for w, v := range map[string]int16{"last": mLast, "past": mLast, "previous": mLast, "next": mNext,
 		"coming": mNext, "this": mThis, "earlier": mEarlier, "later": mLater, "following": mFollowed} {
-		m[w] = lexeme{lxMod, v, 0}
+		m[w] = lexeme{lxMod, 0, v}
 	}
 	for _, w := range []string{"morning", "afternoon", "evening", "night", "overnight"} {
 		m[w] = lexeme{lxPart, 0, 0}
