@@ -31,11 +31,11 @@ type token struct {
 	sent       int32 // sentence index
 	ndig       uint8 // for tNum: number of digits (capped at 255)
 	kind       tokKind
-	suffix     uint8 // for tNum
-	cap        bool  // word starts with an upper-case letter
-	upper      bool  // word is all upper case (and longer than one letter)
-	spaceAfter bool  // white space follows the token
-	nlBefore   bool  // a line break separates the token from the one before
+	suffix     uint8  // for tNum
+	cap        bool   // word starts with an upper-case letter
+	upper      bool   // word is all upper case (and longer than one letter)
+	spaceAfter bool   // white space follows the token
+	nlBefore   bool   // a line break separates the token from the one before
 	lx         lexeme // lexicon entry of lower, for words
 	lower      string
 }
