@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"strings"
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/clean"
 	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -33,12 +33,13 @@ type cleaned struct {
 	notes []string
 	raw   []byte
 	err   *ingest.Problem
+	skip  bool // nothing to store: a file's progress marker
 }
 
 // Ingest reads the inputs at paths, cleans every article found and stores
-// the new ones. Reading and cleaning run in parallel; articles are stored
-// by one writer in input order, each in its own transaction. Bad inputs are
-// reported to p.Problem and skipped.
+// the new ones. One goroutine reads and parses the inputs, the cleaning runs
+// on all cores, and one writer stores the articles in input order, each in
+// its own transaction. Bad inputs are reported to p.Problem and skipped.
 func (p *Pipeline) Ingest(ctx context.Context, paths []string) (IngestStats, error) {
 	files, problems := ingest.List(ctx, paths)
 	var st IngestStats
@@ -51,63 +52,96 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string) (IngestStats, err
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	// Each file gets a result channel; the writer drains them in file order.
+	// Every record (or problem) becomes a job with its own result channel;
+	// the writer drains the channels in input order.
 	type job struct {
-		f   ingest.File
-		out chan []cleaned
+		rec  ingest.Record
+		prob *ingest.Problem
+		file int // index of the file it came from; -1 for all but a file's last job
+		out  chan cleaned
 	}
-	jobs := make(chan job)
-	order := make(chan chan []cleaned, workers*4)
+	jobs := make(chan job, workers*4)
+	order := make(chan job, workers*16)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		for _, f := range files {
-			out := make(chan []cleaned, 1)
+		send := func(j job) bool {
+			j.out = make(chan cleaned, 1)
 			select {
-			case order <- out:
+			case order <- j:
 			case <-ctx.Done():
-				return
+				return false
 			}
 			select {
-			case jobs <- job{f: f, out: out}:
+			case jobs <- j:
 			case <-ctx.Done():
-				return
+				return false
+			}
+			return true
+		}
+		for i, f := range files {
+			var js []job
+			p.readFile(f, func(r ingest.Record) { js = append(js, job{rec: r, file: -1}) },
+				func(pr ingest.Problem) { js = append(js, job{prob: &pr, file: -1}) })
+			if len(js) == 0 {
+				js = append(js, job{file: -1})
+			}
+			js[len(js)-1].file = i
+			for _, j := range js {
+				if !send(j) {
+					return
+				}
 			}
 		}
 	}()
 	for range workers {
 		go func() {
 			for j := range jobs {
-				j.out <- p.readFile(j.f)
+				switch {
+				case j.prob != nil:
+					j.out <- cleaned{err: j.prob}
+				case j.rec.Source == "":
+					j.out <- cleaned{skip: true}
+				default:
+					j.out <- cleanRecord(j.rec)
+				}
 			}
 		}()
 	}
-	done := 0
-	var err error
-	for out := range order {
-		var res []cleaned
+	// The writer stores what is ready in one transaction, up to a batch.
+	var batch []cleaned
+	var marks []int
+	flush := func() error {
+		err := p.store(ctx, batch, &st)
+		for _, f := range marks {
+			p.progress(f+1, len(files))
+		}
+		batch, marks = batch[:0], marks[:0]
+		return err
+	}
+	for j := range order {
 		select {
-		case res = <-out:
+		case c := <-j.out:
+			batch = append(batch, c)
 		case <-ctx.Done():
+			return st, ctx.Err()
 		}
-		if ctx.Err() != nil {
-			err = ctx.Err()
-			break
+		if j.file >= 0 {
+			marks = append(marks, j.file)
 		}
-		if werr := p.store(ctx, res, &st); werr != nil {
-			err = werr
-			break
+		if len(batch) < maxBatch && len(order) > 0 {
+			continue
 		}
-		done++
-		p.progress(done, len(files))
+		if err := flush(); err != nil {
+			return st, err
+		}
 	}
-	if err != nil {
-		// Drain so the producer and workers finish.
-		go func() {
-			for out := range order {
-				<-out
-			}
-		}()
+	if err := flush(); err != nil {
+		return st, err
+	}
+	if err := ctx.Err(); err != nil {
 		return st, err
 	}
 	if st.Added+st.Duplicates == 0 && (st.Failed > 0 || len(paths) > 0) {
@@ -116,20 +150,34 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string) (IngestStats, err
 	return st, nil
 }
 
-// store writes the cleaned articles of one file and counts the outcome.
-func (p *Pipeline) store(ctx context.Context, res []cleaned, st *IngestStats) error {
-	for _, c := range res {
-		if c.err != nil {
+// maxBatch is the most articles stored in one transaction.
+const maxBatch = 64
+
+// store writes a batch of cleaned articles in one transaction, reports the
+// problems among them, and counts the outcome.
+func (p *Pipeline) store(ctx context.Context, batch []cleaned, st *IngestStats) error {
+	var arts []store.NewArticle
+	for i := range batch {
+		c := &batch[i]
+		switch {
+		case c.skip:
+		case c.err != nil:
 			st.Failed++
 			p.problem(*c.err)
-			continue
+		default:
+			arts = append(arts, store.NewArticle{Article: &c.art, Notes: c.notes, Original: c.raw, Version: CleanVersion})
 		}
-		st.Records++
-		added, err := p.Store.AddArticle(ctx, &c.art, c.notes, c.raw, CleanVersion)
-		if err != nil {
-			return fmt.Errorf("pipeline: %w", err)
-		}
-		if added.New {
+	}
+	if len(arts) == 0 {
+		return nil
+	}
+	added, err := p.Store.AddArticles(ctx, arts)
+	if err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	st.Records += len(arts)
+	for _, a := range added {
+		if a.New {
 			st.Added++
 		} else {
 			st.Duplicates++
@@ -138,23 +186,18 @@ func (p *Pipeline) store(ctx context.Context, res []cleaned, st *IngestStats) er
 	return nil
 }
 
-// readFile reads, parses and cleans one input file.
-func (p *Pipeline) readFile(f ingest.File) []cleaned {
+// readFile reads and parses one input file, passing on its records and
+// problems.
+func (p *Pipeline) readFile(f ingest.File, rec func(ingest.Record), bad func(ingest.Problem)) {
 	b, err := ingest.ReadFile(f, p.Stdin)
 	if err != nil {
-		return []cleaned{{err: &ingest.Problem{Path: f.Path, Err: err}}}
+		bad(ingest.Problem{Path: f.Path, Err: err})
+		return
 	}
-	var out []cleaned
-	err = ingest.Parse(f.Path, b, func(r ingest.Record) error {
-		out = append(out, cleanRecord(r))
-		return nil
-	}, func(pr ingest.Problem) {
-		out = append(out, cleaned{err: &pr})
-	})
+	err = ingest.Parse(f.Path, b, func(r ingest.Record) error { rec(r); return nil }, bad)
 	if err != nil {
-		out = append(out, cleaned{err: &ingest.Problem{Path: f.Path, Err: err}})
+		bad(ingest.Problem{Path: f.Path, Err: err})
 	}
-	return out
 }
 
 // cleanRecord turns one raw record into an article.
@@ -163,22 +206,23 @@ func cleanRecord(r ingest.Record) cleaned {
 		Text: r.Text, HTML: r.HTML, URL: r.URL, Title: r.Title, Outlet: r.Outlet, Byline: r.Byline,
 		Published: r.Published,
 	})
-	if err != nil {
-		if errors.Is(err, clean.ErrEmpty) {
-			err = errors.New("no article text once boilerplate is set aside")
-		}
+	switch {
+	case errors.Is(err, clean.ErrEmpty) && res.Title != "":
+		// Only boilerplate around a headline (a paywall or sign-up page):
+		// keep the headline, which still says what happened.
+		res.Notes = append(res.Notes, "no body text: only boilerplate around the headline")
+	case errors.Is(err, clean.ErrEmpty):
+		return cleaned{err: &ingest.Problem{Path: r.Source, Err: errors.New("no article text once boilerplate is set aside")}}
+	case err != nil:
 		return cleaned{err: &ingest.Problem{Path: r.Source, Err: err}}
 	}
-	hash := article.ContentHash(text.Fold(res.Body))
+	hash := article.ContentHash(text.Fold(res.Title + "\n" + res.Body))
 	a := article.Article{
 		ID:     article.NewID(res.URL, hash),
 		Source: r.Source, Format: r.Format,
 		Title: res.Title, Outlet: res.Outlet, Byline: res.Byline, Wire: res.Wire, URL: res.URL,
 		Published: res.Published, Dateline: res.Dateline,
 		Text: res.Body, Asides: res.Asides, Hash: hash,
-	}
-	if strings.TrimSpace(a.Text) == "" {
-		return cleaned{err: &ingest.Problem{Path: r.Source, Err: errors.New("no article text")}}
 	}
 	return cleaned{art: a, notes: res.Notes, raw: r.Raw}
 }

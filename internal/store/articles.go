@@ -11,33 +11,64 @@ import (
 	"github.com/parallax-news/parallax/internal/article"
 )
 
-// Added reports the outcome of AddArticle.
+// Added reports the outcome of adding one article.
 type Added struct {
 	ID  string // the stored article's ID: the new one, or the existing copy's
 	New bool   // false when the same content (or URL) was already stored
 }
 
-// AddArticle stores a cleaned article with its original bytes and the clean
-// stage's version, all in one transaction, so an interrupted ingest leaves
-// either the whole article or nothing. An article already stored is not
-// stored again; the existing copy's ID is returned. Articles are the same
-// when they have the same URL, or the same content hash where one of them
-// has no URL. Two URLs carrying the same text (a wire story run by two
-// outlets) are two articles: the reuse graph links them.
+// NewArticle is an article to add, with what is stored beside it.
+type NewArticle struct {
+	Article  *article.Article
+	Notes    []string // the cleaner's decisions
+	Original []byte   // the bytes it was read from
+	Version  int      // the clean stage's version
+}
+
+// AddArticle stores one article; see AddArticles.
 func (s *Store) AddArticle(ctx context.Context, a *article.Article, notes []string, original []byte, cleanVersion int) (Added, error) {
+	added, err := s.AddArticles(ctx, []NewArticle{{Article: a, Notes: notes, Original: original, Version: cleanVersion}})
+	if err != nil {
+		return Added{}, err
+	}
+	return added[0], nil
+}
+
+// AddArticles stores cleaned articles with their original bytes and the
+// clean stage's version, all in one transaction, so an interrupted ingest
+// leaves each article either whole or absent. An article already stored is
+// not stored again; the existing copy's ID is returned. Articles are the
+// same when they have the same URL, or the same content hash where one of
+// them has no URL. Two URLs carrying the same text (a wire story run by two
+// outlets) are two articles: the reuse graph links them.
+func (s *Store) AddArticles(ctx context.Context, arts []NewArticle) ([]Added, error) {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("store: add articles: %w", err)
+	}
+	defer tx.Rollback()
+	out := make([]Added, len(arts))
+	for i, na := range arts {
+		if out[i], err = addArticle(ctx, tx, na); err != nil {
+			return nil, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("store: add articles: %w", err)
+	}
+	return out, nil
+}
+
+func addArticle(ctx context.Context, tx *sql.Tx, na NewArticle) (Added, error) {
+	a := na.Article
 	asides, err := json.Marshal(nonNil(a.Asides))
 	if err != nil {
 		return Added{}, fmt.Errorf("store: add article: %w", err)
 	}
-	noteJSON, err := json.Marshal(nonNil(notes))
+	noteJSON, err := json.Marshal(nonNil(na.Notes))
 	if err != nil {
 		return Added{}, fmt.Errorf("store: add article: %w", err)
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Added{}, fmt.Errorf("store: add article: %w", err)
-	}
-	defer tx.Rollback()
 	var existing string
 	err = tx.QueryRowContext(ctx, `SELECT id FROM articles
 		WHERE id = ?1 OR (url = ?2) OR (hash = ?3 AND (url IS NULL OR ?2 IS NULL)) LIMIT 1`,
@@ -58,6 +89,7 @@ func (s *Store) AddArticle(ctx context.Context, a *article.Article, notes []stri
 	if err != nil {
 		return Added{}, fmt.Errorf("store: add article %s: %w", a.ID, err)
 	}
+	original := na.Original
 	if original == nil {
 		original = []byte{}
 	}
@@ -65,11 +97,8 @@ func (s *Store) AddArticle(ctx context.Context, a *article.Article, notes []stri
 		return Added{}, fmt.Errorf("store: add original of %s: %w", a.ID, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO stages (article_id, stage, version, done_at) VALUES (?, 'clean', ?, ?)`,
-		a.ID, cleanVersion, ts); err != nil {
+		a.ID, na.Version, ts); err != nil {
 		return Added{}, fmt.Errorf("store: record clean stage of %s: %w", a.ID, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return Added{}, fmt.Errorf("store: add article %s: %w", a.ID, err)
 	}
 	return Added{ID: a.ID, New: true}, nil
 }

@@ -201,3 +201,35 @@ func dataDir() (string, error) {
 	}
 	return filepath.Join(home, ".local", "share"), nil
 }
+
+// Check runs SQLite's integrity and foreign-key checks and the store's own
+// invariants (every article has its original and its clean-stage record),
+// returning one line per problem found.
+func (s *Store) Check(ctx context.Context) ([]string, error) {
+	var problems []string
+	queries := []struct{ what, sql string }{
+		{"integrity", `SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'`},
+		{"foreign key", `SELECT "table" || ' row ' || rowid FROM pragma_foreign_key_check`},
+		{"missing original", `SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM originals)`},
+		{"missing clean stage", `SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM stages WHERE stage = 'clean')`},
+	}
+	for _, q := range queries {
+		rows, err := s.r.QueryContext(ctx, q.sql)
+		if err != nil {
+			return nil, fmt.Errorf("store: check %s: %w", q.what, err)
+		}
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: check %s: %w", q.what, err)
+			}
+			problems = append(problems, q.what+": "+v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("store: check %s: %w", q.what, err)
+		}
+	}
+	return problems, nil
+}
