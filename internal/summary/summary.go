@@ -2,17 +2,19 @@
 // one story: it picks whole sentences that together cover the most
 // important concepts of the story within a word budget.
 //
-// A concept is a pair of adjacent words (stemmed, not both stopwords). A
-// concept's weight is the number of independent sources that use it:
-// documents that are copies of one another (wire copies, republished
-// updates) or that share a Source count once, so that corroboration by
-// several outlets raises a concept and repetition by one does not. Concepts
-// used by too few sources are dropped. The summary maximises the total
-// weight of the concepts it covers (Gillick and Favre's concept coverage),
-// solved by greedy selection and local search; near-identical sentences are
-// never picked twice, and every pick lists all the documents that carry its
-// content, so that a brief can cite them. Picks come in reading order: by
-// article date, then position in the article.
+// A concept is a pair of adjacent words (stemmed, not both stopwords) or a
+// single content word. A concept's weight grows with the number of
+// independent sources that use it, more than linearly, and counts double
+// for a source that uses it in its lede: documents that are copies of one
+// another (wire copies, republished updates) or that share a Source count
+// once, so that corroboration by several outlets raises a concept and
+// repetition by one does not. Concepts used by too few sources are
+// dropped. The summary maximises the total weight of the concepts it
+// covers (Gillick and Favre's concept coverage), solved by greedy
+// selection and local search; near-identical sentences are never picked
+// twice, and every pick lists all the documents that carry its content, so
+// that a brief can cite them. Picks come in reading order: by article date,
+// then position in the article.
 package summary
 
 import (
@@ -35,7 +37,8 @@ type Options struct {
 	// Words is the length budget in words (whitespace-separated, as ROUGE
 	// counts them). The picks never exceed it.
 	Words int
-	// Stem matches concepts on word stems rather than on word forms.
+	// Stem matches concepts on word stems (Snowball) rather than on word
+	// forms; it is the better choice for briefs.
 	Stem bool
 	// Penalty, when set, returns a value in [0, 1] for a sentence (doc and
 	// sentence index as in Sentence, and its text): the share of the
