@@ -95,8 +95,36 @@ func Extract(s string) []Attribution {
 	}
 	p := prepare(s, text.NewStemmer())
 	var out []Attribution
-	for _, c := range m.findCues(p) {
-		a := m.roles(p, c)
+	cues := m.findCues(p)
+	for _, c := range cues {
+		out = append(out, m.roles(p, c))
+	}
+	return appendRules(p, cues, out)
+}
+
+// appendRules adds the attributions the layout rules find where the
+// tagger found no cue.
+func appendRules(p *prepared, cues []cueSpan, out []Attribution) []Attribution {
+	for _, r := range append(dashSigned(p), transcript(p)...) {
+		taken := false
+		for _, c := range cues {
+			if c.s < r.cue[1] && r.cue[0] < c.e {
+				taken = true
+				break
+			}
+		}
+		if taken {
+			continue
+		}
+		a := Attribution{
+			Source:  p.byteSpan(r.src[0], r.src[1]),
+			Cue:     p.byteSpan(r.cue[0], r.cue[1]),
+			Content: p.byteSpan(r.con[0], r.con[1]),
+			Kind:    kindOf(p, r.con[0], r.con[1], r.cue[0], r.cue[1], r.src[0], r.src[1]),
+			Score:   0.5,
+		}
+		a.Speaker = a.Source.Text
+		a.Reason = r.reason
 		out = append(out, a)
 	}
 	return out

@@ -55,6 +55,12 @@ const (
 	fParaOff
 	fRelVerb
 	fRelDistWord
+	fPOS
+	fPOSPrev
+	fPOSNext
+	fPOSTri
+	fRelPOS
+	fRelPOSCtx
 )
 
 func wordAt(p *prepared, i int) string {
@@ -65,6 +71,13 @@ func wordAt(p *prepared, i int) string {
 		return "</s>"
 	}
 	return p.toks[i].lower
+}
+
+func posAt(p *prepared, i int) string {
+	if i < 0 || i >= len(p.toks) {
+		return "_"
+	}
+	return p.toks[i].pos
 }
 
 func shapeAt(p *prepared, i int) string {
@@ -116,7 +129,14 @@ func cueFeatures(p *prepared, i int, buf []feat) []feat {
 		fh2(fPrevStem, prev, t.stem),
 		fh2(fTrigram, prev+" "+w, next),
 	)
-	buf = append(buf, fh(fNearMark, nearMark(p, i)))
+	pp, pn := posAt(p, i-1), posAt(p, i+1)
+	buf = append(buf, fh(fNearMark, nearMark(p, i)),
+		fh(fPOS, t.pos),
+		fh2(fPOSPrev, pp, t.pos),
+		fh2(fPOSNext, t.pos, pn),
+		fh2(fPOSTri, pp+t.pos, pn),
+		fh2(fPOS, t.pos, w),
+	)
 	return buf
 }
 
@@ -262,6 +282,8 @@ func (rc *roleContext) roleFeatures(i int, buf []feat) []feat {
 		fh(fSuffix, suffix(t.lower, 3)),
 		fh2(fRelMark, rel, nearMark(p, i)),
 		fh2(fWindowQuote, rel+sentOff, q+mb),
+		fh2(fRelPOS, rd, t.pos),
+		fh2(fRelPOSCtx, rel+posAt(p, i-1), t.pos+posAt(p, i+1)),
 	)
 	return buf
 }

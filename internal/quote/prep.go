@@ -2,8 +2,11 @@ package quote
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/tag"
 
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -14,6 +17,7 @@ type token struct {
 	text       string
 	lower      string // folded form
 	stem       string
+	pos        string // Penn Treebank part of speech (prose tagger)
 	shape      string
 	sent       int  // sentence index
 	para       int  // paragraph index
@@ -55,7 +59,31 @@ func prepare(s string, st *text.Stemmer) *prepared {
 	p.markSentences(s)
 	p.markParagraphs(s)
 	p.markQuotes()
+	p.tagPOS()
 	return p
+}
+
+// posTagger is prose's averaged-perceptron part-of-speech tagger, loaded
+// once and safe for concurrent use.
+var posTagger = sync.OnceValues(func() (*tag.Tagger, error) { return tag.New() })
+
+// tagPOS tags each sentence's tokens with parts of speech.
+func (p *prepared) tagPOS() {
+	tg, err := posTagger()
+	if err != nil {
+		return
+	}
+	var buf []tag.Token
+	for _, r := range p.sents {
+		buf = buf[:0]
+		for i := r[0]; i < r[1]; i++ {
+			buf = append(buf, tag.Token{Text: p.toks[i].text})
+		}
+		tg.TagTokens(buf)
+		for i := range buf {
+			p.toks[r[0]+i].pos = buf[i].Tag
+		}
+	}
 }
 
 // markSentences assigns sentence indices from text.Sentences.

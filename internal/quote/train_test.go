@@ -13,10 +13,10 @@ import (
 )
 
 var (
-	trainFlag  = flag.Bool("train", false, "train the model on polnear-train.jsonl and write model.bin.gz")
+	trainFlag    = flag.Bool("train", false, "train the model on polnear-train.jsonl and write model.bin.gz")
 	epochsFlag   = flag.Int("epochs", 8, "training epochs")
-	minCountFlag = flag.Int("mincount", 2, "drop features seen fewer times in training")
-	pruneFlag    = flag.Float64("prune", 0.05, "drop features whose averaged weights are all smaller")
+	minCountFlag = flag.Int("mincount", 5, "drop features seen fewer times in training")
+	pruneFlag    = flag.Float64("prune", 0.5, "drop features whose averaged weights are all smaller")
 )
 
 // dataFile returns the path of a shared data file, skipping the test when
