@@ -72,6 +72,7 @@ type expr struct {
 	hasZone   bool // a zone abbreviation followed the time
 	zone      int  // its UTC offset in seconds, or noZone
 	since     bool // preceded by "since": the period is in the past
+	dayRange  bool // "Dec. 9-10": d is the first day of a range
 }
 
 // parser holds the input and its tokens.

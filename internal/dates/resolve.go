@@ -16,6 +16,9 @@ func (p *parser) resolve(e expr, i, j int, anchor time.Time) Mention {
 		r.hasAnchor = true
 	}
 	d, reason := r.resolve()
+	if e.dayRange {
+		reason += "; the first day of a range"
+	}
 	m.Reason = reason
 	if d.Precision != None {
 		if e.clock && d.Precision == Day {

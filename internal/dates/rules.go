@@ -272,6 +272,20 @@ func (p *parser) withYear(e expr, j int) (expr, int, bool) {
 	return e, p.clockAfter(&e, j), true
 }
 
+// dayRange recognises a range of days at j, "9-10" or "9–11", and returns
+// its first day and the index after it.
+func (p *parser) dayRange(j int) (int, int, bool) {
+	if j+2 >= len(p.toks) || !p.glued(j) || !p.glued(j+1) || !(p.punct(j+1, "-") || p.punct(j+1, "–")) {
+		return 0, j, false
+	}
+	a, ok1 := p.num(j, 2)
+	b, ok2 := p.num(j+2, 2)
+	if !ok1 || !ok2 || a < 1 || b > 31 || a >= b || !p.endOK(j+2) {
+		return 0, j, false
+	}
+	return a, j + 3, true
+}
+
 // orLeap returns y, or a leap year when y is unknown, for day validation.
 func orLeap(y int) int {
 	if y == 0 {
@@ -303,6 +317,13 @@ func (p *parser) monthLed(i int, ctx bool) (expr, int) {
 	}
 	if d, ok := p.dayNum(j); ok {
 		if e, end, ok := p.withYear(expr{kind: eMonthDay, m: m, d: d}, j+1); ok {
+			return e, end
+		}
+		return expr{}, i
+	}
+	if d, end, ok := p.dayRange(j); ok {
+		// "Dec. 9-10": the first day, at day precision.
+		if e, end, ok := p.withYear(expr{kind: eMonthDay, m: m, d: d, dayRange: true}, end); ok {
 			return e, end
 		}
 		return expr{}, i
