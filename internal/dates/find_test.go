@@ -127,6 +127,8 @@ func TestFindRelativeDays(t *testing.T) {
 		{sun20221218, "It began two months ago.", "two months ago", "2022-10"},
 		{sun20221218, "It ends a week from now.", "a week from now", "2022-W51"},
 		{sun20221218, "It was posted 3 hours ago.", "3 hours ago", "2022-12-18"},
+		{sun20221218, "Seventy-four years ago, a battle was fought here.", "Seventy-four years ago", "1948"},
+		{sun20221218, "Twenty-one days ago, a battle was fought here.", "Twenty-one days ago", "2022-11-27"},
 		{mon20230102, "Officials said yesterday that", "yesterday", "2023-01-01"},
 		{day(2024, 3, 1), "It happened yesterday.", "yesterday", "2024-02-29"},
 	})
@@ -153,6 +155,9 @@ func TestFindUnits(t *testing.T) {
 		{day(2022, 12, 21), "Protests will grow over the weekend.", "the weekend", "2022-W51"},
 		{sun20221218, "Protests grew last weekend.", "last weekend", "2022-W49"},
 		{sun20221218, "Protests grew this past weekend.", "this past weekend", "2022-W49"},
+		{day(2016, 9, 19), "The president told voters this weekend he would run.", "this weekend", "2016-W37"},
+		{day(2016, 9, 19), "Protests are planned this weekend.", "this weekend", "2016-W38"},
+		{day(2016, 9, 17), "Protests grew this weekend.", "this weekend", "2016-W37"},
 		{day(2022, 12, 19), "Protests grew last weekend.", "last weekend", "2022-W50"},
 		{mon20230102, "Prices rose last month.", "last month", "2022-12"},
 		{mon20230102, "Prices rose last year.", "last year", "2022"},

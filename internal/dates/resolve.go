@@ -322,12 +322,18 @@ func (r *resolver) unit() (Date, string) {
 // without a modifier is the latest one (the coming one in a future clause).
 func (r *resolver) weekend(off int) (Date, string) {
 	pub := r.pub()
-	if r.e.mod != mNone {
-		return weekDate(r.a.AddDate(0, 0, 7*off)), fmt.Sprintf("week holding the weekend, %+d week(s) from publish date %s", off, pub)
-	}
 	wd := r.a.Weekday()
 	inWeekend := wd == time.Saturday || wd == time.Sunday
+	if r.e.mod != mNone && r.e.mod != mThis {
+		return weekDate(r.a.AddDate(0, 0, 7*off)), fmt.Sprintf("week holding the weekend, %+d week(s) from publish date %s", off, pub)
+	}
 	c := r.tense()
+	if r.e.mod == mThis && c.tense != tensePast {
+		// "this weekend": the one of the publish week, in the future or not.
+		return weekDate(r.a), fmt.Sprintf("this weekend: the weekend of the week of publish date %s", pub)
+	}
+	// "The weekend", or "this weekend" told in the past ("Obama told
+	// voters this weekend", published on Monday): the latest one.
 	switch {
 	case c.tense == tenseFuture && wd == time.Sunday:
 		return weekDate(r.a.AddDate(0, 0, 7)), fmt.Sprintf("the coming weekend after publish date %s (%s)", pub, c)

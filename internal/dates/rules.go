@@ -631,6 +631,15 @@ func (p *parser) countLed(i int) (expr, int) {
 	t := &p.toks[i]
 	n, vague := t.lx.value(), t.lx.kind == lxVague
 	j := i + 1
+	if i > 0 && p.glued(i-1) && p.punct(i-1, "-") {
+		return expr{}, i // the end of a compound number this recogniser did not start
+	}
+	if n >= 20 && n%10 == 0 && p.punct(j, "-") && p.glued(i) && p.glued(j) {
+		// "seventy-four"
+		if u := p.toks[min(j+1, len(p.toks)-1)]; u.kind == tWord && u.lx.kind == lxNumber && u.lx.value() < 10 {
+			n, j = n+u.lx.value(), j+2
+		}
+	}
 	if (t.lower == "a" || t.lower == "an") && j < len(p.toks) && p.toks[j].lx.kind == lxVague {
 		vague = true
 		j++

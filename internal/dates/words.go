@@ -102,9 +102,9 @@ func buildLexicon() map[string]lexeme {
 	}
 	m["a"] = lexeme{lxNumber, 0, 1}
 	m["an"] = lexeme{lxNumber, 0, 1}
-	m["thirty"] = lexeme{lxNumber, 0, 30}
-	m["forty"] = lexeme{lxNumber, 0, 40}
-	m["fifty"] = lexeme{lxNumber, 0, 50}
+	for i, name := range []string{"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
+		m[name] = lexeme{lxNumber, 0, int16(30 + 10*i)}
+	}
 	for _, w := range []string{"few", "several", "many", "some", "couple"} {
 		m[w] = lexeme{lxVague, 0, 0}
 	}
