@@ -34,31 +34,87 @@ type cleaned struct {
 	raw   []byte
 	err   *ingest.Problem
 	skip  bool // nothing to store: a file's progress marker
+	file  int  // the job's file index
 }
 
 // Ingest reads the inputs at paths, cleans every article found and stores
 // the new ones. One goroutine reads and parses the inputs, the cleaning runs
-// on all cores, and one writer stores the articles in input order, each in
-// its own transaction. Bad inputs are reported to p.Problem and skipped.
+// on all cores, and one writer stores the articles in input order, in
+// batched transactions that each hold whole articles. Bad inputs are
+// reported to p.Problem and skipped.
 func (p *Pipeline) Ingest(ctx context.Context, paths []string) (IngestStats, error) {
 	files, problems := ingest.List(ctx, paths)
-	var st IngestStats
-	st.Files = len(files)
+	st := IngestStats{Files: len(files)}
 	for _, pr := range problems {
 		st.Failed++
 		p.problem(pr)
 	}
+	produce := func(emit func(job) bool) {
+		for i, f := range files {
+			var js []job
+			p.readFile(f, func(r ingest.Record) { js = append(js, job{rec: r, file: -1}) },
+				func(pr ingest.Problem) { js = append(js, job{prob: &pr, file: -1}) })
+			if len(js) == 0 {
+				js = append(js, job{file: -1, skip: true})
+			}
+			js[len(js)-1].file = i
+			for _, j := range js {
+				if !emit(j) {
+					return
+				}
+			}
+		}
+	}
+	if err := p.process(ctx, produce, len(files), &st, nil); err != nil {
+		return st, err
+	}
+	if st.Added+st.Duplicates == 0 && (st.Failed > 0 || len(paths) > 0) {
+		return st, ErrNothingIngested
+	}
+	return st, nil
+}
+
+// Outcome is what became of one record given to IngestRecords.
+type Outcome struct {
+	ID  string // the stored article (new, or the existing copy); empty on error
+	New bool
+	Err error
+}
+
+// IngestRecords cleans and stores records already read — from a feed, a
+// fetched page or the API — and returns the outcome of each, in order.
+func (p *Pipeline) IngestRecords(ctx context.Context, recs []ingest.Record) ([]Outcome, IngestStats, error) {
+	st := IngestStats{Files: len(recs)}
+	out := make([]Outcome, len(recs))
+	produce := func(emit func(job) bool) {
+		for i, r := range recs {
+			if !emit(job{rec: r, file: i}) {
+				return
+			}
+		}
+	}
+	err := p.process(ctx, produce, len(recs), &st, func(idx int, a store.Added, err error) {
+		out[idx] = Outcome{ID: a.ID, New: a.New, Err: err}
+	})
+	return out, st, err
+}
+
+// job is one record (or a problem) on its way through the ingest stages.
+type job struct {
+	rec  ingest.Record
+	prob *ingest.Problem
+	skip bool // nothing to store: an input that held no record
+	file int  // index of the input it came from, on the input's last job; else -1
+	out  chan cleaned
+}
+
+// process runs jobs from produce through cleaning (on all cores) and the
+// writer (in order). outcome, when set, is told what became of each input
+// (by the file index of its job).
+func (p *Pipeline) process(ctx context.Context, produce func(emit func(job) bool), inputs int, st *IngestStats, outcome func(int, store.Added, error)) error {
 	workers := p.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
-	}
-	// Every record (or problem) becomes a job with its own result channel;
-	// the writer drains the channels in input order.
-	type job struct {
-		rec  ingest.Record
-		prob *ingest.Problem
-		file int // index of the file it came from; -1 for all but a file's last job
-		out  chan cleaned
 	}
 	jobs := make(chan job, workers*4)
 	order := make(chan job, workers*16)
@@ -67,7 +123,7 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string) (IngestStats, err
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		send := func(j job) bool {
+		produce(func(j job) bool {
 			j.out = make(chan cleaned, 1)
 			select {
 			case order <- j:
@@ -80,21 +136,7 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string) (IngestStats, err
 				return false
 			}
 			return true
-		}
-		for i, f := range files {
-			var js []job
-			p.readFile(f, func(r ingest.Record) { js = append(js, job{rec: r, file: -1}) },
-				func(pr ingest.Problem) { js = append(js, job{prob: &pr, file: -1}) })
-			if len(js) == 0 {
-				js = append(js, job{file: -1})
-			}
-			js[len(js)-1].file = i
-			for _, j := range js {
-				if !send(j) {
-					return
-				}
-			}
-		}
+		})
 	}()
 	for range workers {
 		go func() {
@@ -102,7 +144,7 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string) (IngestStats, err
 				switch {
 				case j.prob != nil:
 					j.out <- cleaned{err: j.prob}
-				case j.rec.Source == "":
+				case j.skip:
 					j.out <- cleaned{skip: true}
 				default:
 					j.out <- cleanRecord(j.rec)
@@ -112,42 +154,35 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string) (IngestStats, err
 	}
 	// The writer stores what is ready in one transaction, up to a batch.
 	var batch []cleaned
-	var marks []int
 	flush := func() error {
-		err := p.store(ctx, batch, &st)
-		for _, f := range marks {
-			p.progress(f+1, len(files))
+		err := p.store(ctx, batch, st, outcome)
+		for _, c := range batch {
+			if c.file >= 0 {
+				p.progress(c.file+1, inputs)
+			}
 		}
-		batch, marks = batch[:0], marks[:0]
+		batch = batch[:0]
 		return err
 	}
 	for j := range order {
 		select {
 		case c := <-j.out:
+			c.file = j.file
 			batch = append(batch, c)
 		case <-ctx.Done():
-			return st, ctx.Err()
-		}
-		if j.file >= 0 {
-			marks = append(marks, j.file)
+			return ctx.Err()
 		}
 		if len(batch) < maxBatch && len(order) > 0 {
 			continue
 		}
 		if err := flush(); err != nil {
-			return st, err
+			return err
 		}
 	}
 	if err := flush(); err != nil {
-		return st, err
+		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return st, err
-	}
-	if st.Added+st.Duplicates == 0 && (st.Failed > 0 || len(paths) > 0) {
-		return st, ErrNothingIngested
-	}
-	return st, nil
+	return ctx.Err()
 }
 
 // maxBatch is the most articles stored in one transaction.
@@ -155,8 +190,9 @@ const maxBatch = 64
 
 // store writes a batch of cleaned articles in one transaction, reports the
 // problems among them, and counts the outcome.
-func (p *Pipeline) store(ctx context.Context, batch []cleaned, st *IngestStats) error {
+func (p *Pipeline) store(ctx context.Context, batch []cleaned, st *IngestStats, outcome func(int, store.Added, error)) error {
 	var arts []store.NewArticle
+	var from []int // index in batch of each article
 	for i := range batch {
 		c := &batch[i]
 		switch {
@@ -164,8 +200,12 @@ func (p *Pipeline) store(ctx context.Context, batch []cleaned, st *IngestStats) 
 		case c.err != nil:
 			st.Failed++
 			p.problem(*c.err)
+			if outcome != nil {
+				outcome(c.file, store.Added{}, c.err)
+			}
 		default:
 			arts = append(arts, store.NewArticle{Article: &c.art, Notes: c.notes, Original: c.raw, Version: CleanVersion})
+			from = append(from, i)
 		}
 	}
 	if len(arts) == 0 {
@@ -176,11 +216,14 @@ func (p *Pipeline) store(ctx context.Context, batch []cleaned, st *IngestStats) 
 		return fmt.Errorf("pipeline: %w", err)
 	}
 	st.Records += len(arts)
-	for _, a := range added {
+	for k, a := range added {
 		if a.New {
 			st.Added++
 		} else {
 			st.Duplicates++
+		}
+		if outcome != nil {
+			outcome(batch[from[k]].file, a, nil)
 		}
 	}
 	return nil
