@@ -126,7 +126,7 @@ func (x *index) moveAll(o, c *cluster) {
 
 // candidates returns the clusters listed under the given keys, with the
 // summed weight of the keys that found them, at most limit of them (the
-// heaviest). Posting lists longer than maxPosting are skipped: a key that
+// heaviest, and none found by less than minShare of the heaviest's weight). Posting lists longer than maxPosting are skipped: a key that
 // common does not discriminate.
 func (x *index) candidates(keys []Entry, limit, maxPosting int, acc map[*cluster]float32) []*cluster {
 	clear(acc)
@@ -139,9 +139,15 @@ func (x *index) candidates(keys []Entry, limit, maxPosting int, acc map[*cluster
 			acc[c] += e.W
 		}
 	}
+	var top float32
+	for _, w := range acc {
+		top = max(top, w)
+	}
 	out := make([]*cluster, 0, len(acc))
-	for c := range acc {
-		out = append(out, c)
+	for c, w := range acc {
+		if w >= minShare*top {
+			out = append(out, c)
+		}
 	}
 	if len(out) > limit {
 		sortByWeight(out, acc)

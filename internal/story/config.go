@@ -49,7 +49,7 @@ func DefaultConfig() Config {
 		WeightNames:    0.3,
 		WeightNums:     0.1,
 		Window:         14 * day,
-		LineWindow:     90 * day,
+		LineWindow:     365 * day,
 		IDFWindow:      60 * day,
 		Decay:          7 * day,
 		MaxArticles:    20000,

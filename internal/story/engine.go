@@ -250,3 +250,7 @@ func (e *Engine) close(l *levelState, c *cluster, stories bool) {
 		e.closed = append(e.closed, c)
 	}
 }
+
+// WindowSize returns the number of articles whose statistics the engine
+// currently holds.
+func (e *Engine) WindowSize() int { return len(e.recent) - e.head }

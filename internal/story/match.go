@@ -11,8 +11,10 @@ import (
 // article, and a key listed under more than maxPosting open clusters is not
 // used to find them.
 const (
-	maxCandidates = 64
-	maxPosting    = 2000
+	maxCandidates     = 32
+	maxLineCandidates = 16
+	maxPosting        = 2000
+	minShare          = 0.2
 )
 
 // parts are the pieces of a score, kept to explain it.
@@ -35,13 +37,13 @@ type weights struct{ terms, names, nums float64 }
 // reason, and the other open stories it scores high enough with to merge.
 func (e *Engine) match(p *prepared) (*cluster, float64, string, []*cluster) {
 	w := weights{e.cfg.WeightTerms, e.cfg.WeightNames, e.cfg.WeightNums}
-	cands := e.rank(&e.stories, p, w, e.cfg.Decay.Hours()/24)
+	cands := e.rank(&e.stories, p, w, e.cfg.Decay.Hours()/24, maxCandidates)
 	if len(cands) == 0 {
 		return nil, 0, "new story: no earlier story shares its key words", nil
 	}
 	top := cands[0]
 	if top.s < e.cfg.Threshold {
-		return nil, 0, fmt.Sprintf("new story: closest story %s scores %.2f, under %.2f", top.c.id, top.s, e.cfg.Threshold), nil
+		return nil, 0, fmt.Sprintf("new story: closest story %s scores %.3f, under %.2f", top.c.id, top.s, e.cfg.Threshold), nil
 	}
 	var others []*cluster
 	for _, c := range cands[1:] {
@@ -53,8 +55,8 @@ func (e *Engine) match(p *prepared) (*cluster, float64, string, []*cluster) {
 }
 
 // rank scores the candidate clusters of one level, best first.
-func (e *Engine) rank(l *levelState, p *prepared, w weights, decayDays float64) []scored {
-	cs := l.idx.candidates(p.query, maxCandidates, maxPosting, e.acc)
+func (e *Engine) rank(l *levelState, p *prepared, w weights, decayDays float64, limit int) []scored {
+	cs := l.idx.candidates(p.query, limit, maxPosting, e.acc)
 	out := make([]scored, 0, len(cs))
 	for _, c := range cs {
 		s, pt := score(p, c, w, decayDays)

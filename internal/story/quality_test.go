@@ -1,0 +1,77 @@
+package story_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/eval"
+	"github.com/parallax-news/parallax/internal/story"
+)
+
+// clusteringData reads a file of ../shared/data/clustering beside the
+// module root; it skips when absent, unless CI=true.
+func clusteringData(t *testing.T, name string) []eval.ClusterDoc {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+	f, err := os.Open(filepath.Join(dir, "..", "shared", "data", "clustering", name))
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("data file missing under CI: %v", err)
+		}
+		t.Skipf("data file absent: %v", err)
+	}
+	defer f.Close()
+	docs, err := eval.ReadClusterDocs(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// TestQualityFloors replays the labelled sets with the default
+// configuration and holds floors a little under the measured figures (see
+// the package's report for the figures themselves).
+func TestQualityFloors(t *testing.T) {
+	tests := []struct {
+		file            string
+		noDates         bool
+		b3, pw, topicB3 float64
+	}{
+		{file: "ecbplus.jsonl", noDates: true, b3: 0.84, pw: 0.77, topicB3: 0.83},
+		{file: "gva_semeval2018t5.jsonl", b3: 0.87, pw: 0.60},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			docs := clusteringData(t, tt.file)
+			r := eval.RunCluster(docs, eval.ClusterOptions{NoDates: tt.noDates, Config: story.DefaultConfig()}).Report
+			t.Logf("events BCubed F1 %.3f pairwise F1 %.3f", r.BCubedF1, r.PairwiseF1)
+			if r.BCubedF1 < tt.b3 || r.PairwiseF1 < tt.pw {
+				t.Errorf("events BCubed F1 %.3f, pairwise F1 %.3f; floors %.2f, %.2f", r.BCubedF1, r.PairwiseF1, tt.b3, tt.pw)
+			}
+			if tt.topicB3 == 0 {
+				return
+			}
+			if r.Topic == nil {
+				t.Fatal("no topic figures for a file with topics")
+			}
+			t.Logf("storylines vs topics BCubed F1 %.3f", r.Topic.BCubedF1)
+			if r.Topic.BCubedF1 < tt.topicB3 {
+				t.Errorf("storyline BCubed F1 %.3f, floor %.2f", r.Topic.BCubedF1, tt.topicB3)
+			}
+		})
+	}
+}

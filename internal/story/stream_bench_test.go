@@ -1,0 +1,174 @@
+package story
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+)
+
+// dataFile locates a file of ../shared/data beside the module root; it
+// skips when absent, unless CI=true.
+func dataFile(tb testing.TB, rel string) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+	path := filepath.Join(dir, "..", "shared", "data", rel)
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("data file missing under CI: %v", err)
+		}
+		tb.Skipf("data file absent: %v", err)
+	}
+	return path
+}
+
+// gvaBase is the GVA corpus, featurized once, in publication order.
+type gvaBase struct {
+	feats []Features
+	days  []float64 // days since the first article
+}
+
+var (
+	gvaOnce sync.Once
+	gva     gvaBase
+)
+
+func loadGVABase(tb testing.TB) gvaBase {
+	path := dataFile(tb, "clustering/gva_semeval2018t5.jsonl")
+	gvaOnce.Do(func() {
+		f, err := os.Open(path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		defer f.Close()
+		type rec struct {
+			Title, Text, Published string
+		}
+		var recs []rec
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 64<<20)
+		for sc.Scan() {
+			var r rec
+			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+				tb.Fatal(err)
+			}
+			recs = append(recs, r)
+		}
+		sort.SliceStable(recs, func(i, j int) bool { return recs[i].Published < recs[j].Published })
+		fz := NewFeaturizer()
+		t0, _ := time.Parse(time.DateOnly, recs[0].Published)
+		for _, r := range recs {
+			gva.feats = append(gva.feats, fz.Featurize(Doc{Title: r.Title, Text: r.Text}))
+			t, _ := time.Parse(time.DateOnly, r.Published)
+			gva.days = append(gva.days, t.Sub(t0).Hours()/24)
+		}
+	})
+	return gva
+}
+
+// synthetic returns article n of an endless stream built from the GVA
+// texts: copy c = n/len(base) of the corpus has its names and numbers
+// replaced by others (the keys salted with c), so that its events are new
+// events with the same vocabulary, and its dates moved on. The stream runs
+// at perDay articles a day.
+func (g gvaBase) synthetic(n int, perDay float64, start time.Time) Doc {
+	c, i := n/len(g.feats), n%len(g.feats)
+	f := g.feats[i]
+	salt := mix64(uint64(c) + 1)
+	if c > 0 {
+		f.Names = salted(f.Names, salt)
+		f.Nums = salted(f.Nums, salt)
+		labels := make([]Label, len(f.Labels))
+		for j, l := range f.Labels {
+			labels[j] = Label{Key: l.Key ^ salt, Text: l.Text}
+		}
+		f.Labels = labels
+	}
+	// Each copy of the corpus is squeezed into len/perDay days, keeping
+	// the order and the relative spacing of its articles.
+	span := float64(len(g.feats)) / perDay
+	day := float64(c)*span + g.days[i]/g.days[len(g.days)-1]*span
+	return Doc{
+		ID:        fmt.Sprintf("syn-%d", n),
+		Published: start.Add(time.Duration(day * 24 * float64(time.Hour))),
+		Features:  &f,
+	}
+}
+
+func salted(v Vector, salt uint64) Vector {
+	out := make(Vector, len(v))
+	for i, e := range v {
+		out[i] = Entry{Key: e.Key ^ salt, W: e.W}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Key < out[b].Key })
+	return out
+}
+
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// BenchmarkStream replays a synthetic stream of GVA-like articles (3,000 a
+// day, features precomputed) through one engine and reports the clustering
+// cost per article over the last 10,000 articles of the stream, so that
+// the cost at 10k and at 1M articles can be compared, and the heap held per
+// article in the window.
+//
+//	go test -run X -bench 'Stream/1M' -benchtime 1x ./internal/story
+func BenchmarkStream(b *testing.B) {
+	g := loadGVABase(b)
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"10k", 10_000}, {"100k", 100_000}, {"1M", 1_000_000}} {
+		b.Run(size.name, func(b *testing.B) {
+			for b.Loop() {
+				runtime.GC()
+				var base runtime.MemStats
+				runtime.ReadMemStats(&base)
+				e := New(DefaultConfig())
+				t0 := time.Now()
+				for n := 0; n < size.n; n++ {
+					if n == size.n-10_000 {
+						t0 = time.Now()
+					}
+					e.Add(g.synthetic(n, 3000, start))
+				}
+				last := time.Since(t0)
+				b.ReportMetric(float64(last.Nanoseconds())/10_000, "ns/article-last10k")
+				runtime.GC()
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				w := e.WindowSize()
+				b.ReportMetric(float64(w), "window-articles")
+				b.ReportMetric(float64(ms.HeapAlloc-base.HeapAlloc)/float64(w), "heap-B/window-article")
+				b.ReportMetric(float64(len(e.stories.open)), "open-stories")
+				runtime.KeepAlive(e)
+			}
+		})
+	}
+}
