@@ -45,14 +45,14 @@ func encodeModel(w io.Writer, m *model) error {
 }
 
 func encodeTagger(buf *bytes.Buffer, t *tagger) {
-	keys := make([]feat, 0, len(t.w))
+	keys := make([]feat, 0, t.w.n)
 	maxAbs := 0.0
-	for k, ws := range t.w {
+	t.w.each(func(k feat, ws []float32) {
 		keys = append(keys, k)
 		for _, v := range ws {
 			maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
 		}
-	}
+	})
 	slices.Sort(keys)
 	scale := maxAbs / 32767
 	if scale == 0 {
@@ -67,7 +67,7 @@ func encodeTagger(buf *bytes.Buffer, t *tagger) {
 		prev = k
 	}
 	for _, k := range keys {
-		for _, v := range t.w[k] {
+		for _, v := range t.w.get(k) {
 			q := int16(math.Round(float64(v) / scale))
 			buf.Write(binary.LittleEndian.AppendUint16(nil, uint16(q)))
 		}
@@ -127,7 +127,8 @@ func decodeTagger(rd *bytes.Reader, allowed func(p, c int) bool) (*tagger, error
 		prev += d
 		keys[i] = feat(prev)
 	}
-	t := &tagger{nl: int(nl), w: make(map[feat][]float32, n), trans: make([]float32, (nl+1)*nl), allowed: allowed}
+	t := &tagger{nl: int(nl), trans: make([]float32, (nl+1)*nl), allowed: allowed}
+	m := make(map[feat][]float32, n)
 	flat := make([]float32, int(n)*int(nl))
 	var b2 [2]byte
 	for i := range flat {
@@ -137,8 +138,9 @@ func decodeTagger(rd *bytes.Reader, allowed func(p, c int) bool) (*tagger, error
 		flat[i] = float32(float64(int16(binary.LittleEndian.Uint16(b2[:]))) * scale)
 	}
 	for i, k := range keys {
-		t.w[k] = flat[i*int(nl) : (i+1)*int(nl) : (i+1)*int(nl)]
+		m[k] = flat[i*int(nl) : (i+1)*int(nl) : (i+1)*int(nl)]
 	}
+	t.w = newWeights(int(nl), m)
 	var b4 [4]byte
 	for i := range t.trans {
 		if _, err := io.ReadFull(rd, b4[:]); err != nil {

@@ -39,7 +39,7 @@ func fold32(h uint64) feat { return uint32(h ^ h>>32) }
 // label transition weights, decoded with Viterbi under a label grammar.
 type tagger struct {
 	nl      int                // number of labels
-	w       map[feat][]float32 // feature key -> weight per label
+	w       *weights  // feature key -> weight per label
 	trans   []float32          // (nl+1)*nl: row nl is the start state
 	allowed func(prev, cur int) bool
 }
@@ -51,10 +51,8 @@ func (t *tagger) emissions(feats [][]feat, em []float64) {
 		row := em[i*nl : (i+1)*nl]
 		clear(row)
 		for _, f := range fs {
-			if w, ok := t.w[f]; ok {
-				for l, v := range w {
-					row[l] += float64(v)
-				}
+			for l, v := range t.w.get(f) {
+				row[l] += float64(v)
 			}
 		}
 	}
@@ -200,7 +198,8 @@ func (t *trainer) bumpTrans(k int, d float64) {
 // average returns the averaged tagger, dropping features whose averaged
 // weights are all smaller in magnitude than prune.
 func (t *trainer) average(prune float64) *tagger {
-	out := &tagger{nl: t.nl, w: make(map[feat][]float32, len(t.w)), trans: make([]float32, len(t.tr)), allowed: t.allowed}
+	kept := make(map[feat][]float32, len(t.w))
+	out := &tagger{nl: t.nl, trans: make([]float32, len(t.tr)), allowed: t.allowed}
 	for f, w := range t.w {
 		u := t.u[f]
 		avg := make([]float32, t.nl)
@@ -213,9 +212,10 @@ func (t *trainer) average(prune float64) *tagger {
 			}
 		}
 		if keep {
-			out.w[f] = avg
+			kept[f] = avg
 		}
 	}
+	out.w = newWeights(t.nl, kept)
 	for k := range t.tr {
 		out.trans[k] = float32(t.tr[k] - t.tru[k]/t.c)
 	}

@@ -187,7 +187,7 @@ func TestTrain(t *testing.T) {
 	if err := os.WriteFile("model.bin.gz", buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("model: %d cue + %d role features, %d bytes", len(m.cue.w), len(m.role.w), buf.Len())
+	t.Logf("model: %d cue + %d role features, %d bytes", m.cue.w.n, m.role.w.n, buf.Len())
 }
 
 // dropRare removes from X the features seen fewer than k times.
