@@ -162,11 +162,14 @@ func (s *story) contradiction(i, j int) (clash, bool) {
 	if content < clashMin || sharedWords(a, b) < minShared {
 		return clash{}, false
 	}
-	if x, y, ok := numberClash(a.nums, b.nums); ok {
+	// Numbers and dates: only between articles (an article that gives two
+	// counts is counting two things) and about the same people.
+	comparable := a.doc != b.doc && content >= alignMin && !s.otherPeople(a, b)
+	if x, y, ok := numberClash(a.nums, b.nums); ok && comparable {
 		return clash{a: i, b: j, kind: ConflictNumber, score: content,
 			reason: fmt.Sprintf("%q vs %q", x.text, y.text)}, true
 	}
-	if x, y, ok := dateClash(a.dates, b.dates); ok {
+	if x, y, ok := dateClash(a.dates, b.dates); ok && comparable {
 		return clash{a: i, b: j, kind: ConflictDate, score: content,
 			reason: fmt.Sprintf("%q (%s) vs %q (%s)", x.text, x.date, y.text, y.date)}, true
 	}
@@ -183,6 +186,27 @@ func (s *story) contradiction(i, j int) (clash, bool) {
 			reason: fmt.Sprintf("one claim %s it, the other says %q", how, deny.cue)}, true
 	}
 	return clash{}, false
+}
+
+// otherPeople reports whether both claims name people and share none of
+// them: "Wang suffered fifteen wounds" and "Chen suffered 94 wounds" are
+// not two counts of one thing.
+func (s *story) otherPeople(a, b *claim) bool {
+	pa, pb := 0, 0
+	for k := range a.feats {
+		if s.isPersonFeature(k) {
+			pa++
+			if _, ok := b.feats[k]; ok {
+				return false
+			}
+		}
+	}
+	for k := range b.feats {
+		if s.isPersonFeature(k) {
+			pb++
+		}
+	}
+	return pa > 0 && pb > 0
 }
 
 // clashing reports whether claims i and j contradict each other.

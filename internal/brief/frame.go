@@ -64,12 +64,11 @@ func (s *story) framing() []Framing {
 		}
 		docsOf[k] = append(docsOf[k], di)
 	}
-	people := s.persons
 	out := make([]Framing, len(groups))
 	for k, g := range groups {
 		for _, di := range docsOf[k] {
 			s.frameDoc(g, di)
-			for name, labels := range s.labelsOf(di, people) {
+			for name, labels := range s.labelsOf(di) {
 				for _, l := range labels {
 					g.Labels[name] = appendUnique(g.Labels[name], l)
 				}
@@ -91,21 +90,20 @@ func (s *story) framing() []Framing {
 func (s *story) frameDoc(g *Framing, di int) {
 	d := s.docs[di]
 	body := d.a.Text
-	cues := s.cueVerbs(di)
-	if cues != nil {
-		for lemma, n := range cues {
-			g.Verbs[lemma] += n
-			if v, ok := lex.verbs[lemma]; ok {
-				g.VerbClasses[v.class] += n
-			}
-		}
+	cues, cueSpans := s.cueVerbs(di)
+	for _, c := range cues {
+		g.Verbs[c.lemma]++
+		g.VerbClasses[c.class]++
 	}
 	for _, sent := range d.sents {
 		ws := wordsOf(body, sent.Start, sent.End, d.quoted)
 		for i := 0; i < len(ws); i++ {
 			w := ws[i]
 			v, isVerb := lex.verbAt(ws, i)
-			if isVerb && !w.quoted && cues == nil {
+			// With the quote stage's cues, the word list adds only the
+			// verbs that characterise (claimed, admitted, insisted) that
+			// the cues missed.
+			if isVerb && !w.quoted && (cues == nil || v.class != VerbNeutral && !inSpans(cueSpans, w.start)) {
 				g.Verbs[v.lemma]++
 				g.VerbClasses[v.class]++
 			}
@@ -129,11 +127,14 @@ func (s *story) frameDoc(g *Framing, di int) {
 	}
 }
 
-// cueVerbs counts the attribution cues the quote stage found in article
-// di, outside quotations, by lemma; nil when it found none.
-func (s *story) cueVerbs(di int) map[string]int {
+// cueVerbs returns the attribution cues the quote stage found in article
+// di outside quotations, as verbs (the lexicon's lemma and class when the
+// cue holds a listed verb, else its first word that is not an auxiliary,
+// of class "other"), and their spans; nil when it found none.
+func (s *story) cueVerbs(di int) ([]verbForm, []Span) {
 	d := s.docs[di]
-	var out map[string]int
+	var out []verbForm
+	var spans []Span
 	for _, at := range s.in.Attributions {
 		if at.Article != d.a.ID || at.Cue.End <= at.Cue.Start || at.Cue.End > len(d.a.Text) {
 			continue
@@ -141,22 +142,31 @@ func (s *story) cueVerbs(di int) map[string]int {
 		if inSpans(d.quoted, at.Cue.Start) {
 			continue
 		}
-		if out == nil {
-			out = map[string]int{}
-		}
-		cue := text.Words(d.a.Text[at.Cue.Start:at.Cue.End])
-		lemma := joinWords(cue)
-		for _, w := range cue {
-			if v, ok := lex.verbs[w]; ok {
-				lemma = v.lemma
-				break
-			}
-		}
-		if lemma != "" {
-			out[lemma]++
+		if v, ok := cueVerb(text.Words(d.a.Text[at.Cue.Start:at.Cue.End])); ok {
+			out = append(out, v)
+			spans = append(spans, at.Cue)
 		}
 	}
-	return out
+	return out, mergeSpans(spans)
+}
+
+// VerbOther is the class of attribution cues that are not in verbs.txt.
+const VerbOther = "other"
+
+func cueVerb(cue []string) (verbForm, bool) {
+	for _, w := range cue {
+		if v, ok := lex.verbs[w]; ok {
+			return v, true
+		}
+	}
+	for _, w := range cue {
+		switch w {
+		case "has", "have", "had", "is", "was", "were", "are", "be", "been", "also", "both", "not", "will", "would":
+			continue
+		}
+		return verbForm{lemma: w, class: VerbOther}, true
+	}
+	return verbForm{}, false
 }
 
 func addTerm(list []Term, word, article, context string) []Term {
@@ -218,8 +228,9 @@ func termsIn(ws []word, set phraseSet) []string {
 	return out
 }
 
-// omits returns the facts that two or more other outlets carry and none
-// of the given articles does, not even loosely (a claim of the articles
+// omits returns the facts that two or more other outlets carry (two
+// independent sources: copies of one text count once) and none of the
+// given articles does, not even loosely (a claim of the articles
 // with similarity looseMin or more to one of the fact's claims, sharing
 // two words with it, counts as carrying it).
 func (s *story) omits(docs []int) []string {
@@ -229,14 +240,14 @@ func (s *story) omits(docs []int) []string {
 	}
 	out := []string{}
 	for _, f := range s.facts {
-		others := map[string]bool{}
+		others := map[int]bool{} // sources other than these articles'
 		carried := false
 		for _, di := range f.docs {
 			if mine[di] {
 				carried = true
 				break
 			}
-			others[s.docs[di].label] = true
+			others[s.docs[di].source] = true
 		}
 		if carried || len(others) < 2 || s.looselyCarried(f, mine) {
 			continue

@@ -8,135 +8,6 @@ import (
 	"github.com/parallax-news/parallax/internal/text"
 )
 
-// mention is one place a person is named: words [start, end) of a
-// sentence's words.
-type mention struct {
-	name       string // canonical name
-	start, end int
-}
-
-// people returns the story's persons keyed by folded surname, with their
-// canonical names. With Input.Entities of kind "person" those are used;
-// otherwise persons are found in the text: a run of capitalised words
-// ending in a name whose surname also stands alone somewhere in the story
-// ("Burns said") or that follows a role word ("spokesman John Kirby"). The
-// canonical name is the full name written most often ("William Burns",
-// not the misspelt "Willian Burns").
-func (s *story) people() map[string]string {
-	out := map[string]string{}
-	if s.hasPersonEntities() {
-		return out // mentions come from the entity aliases
-	}
-	full := map[string]map[string]int{} // surname -> full name -> count
-	order := map[string]int{}           // full name -> first seen
-	alone, titled := map[string]bool{}, map[string]bool{}
-	for _, d := range s.docs {
-		for _, sent := range d.sents {
-			ws := wordsOf(d.a.Text, sent.Start, sent.End, nil)
-			for _, r := range capRuns(ws) {
-				ns, sur, ok := nameIn(ws, r)
-				if !ok {
-					continue
-				}
-				key := ws[sur].w
-				if ns == sur {
-					if r[0] < ns || ns > 0 || followedByVerb(ws, sur) {
-						alone[key] = true
-					}
-					continue
-				}
-				if ns > 0 && lex.titles[ws[ns-1].w] {
-					titled[key] = true
-				}
-				name := joinRaw(ws[ns : sur+1])
-				if full[key] == nil {
-					full[key] = map[string]int{}
-				}
-				full[key][name]++
-				if _, ok := order[name]; !ok {
-					order[name] = len(order)
-				}
-			}
-		}
-	}
-	for key, names := range full {
-		if !alone[key] && !titled[key] {
-			continue
-		}
-		best := ""
-		for n, c := range names {
-			if best == "" || c > names[best] || c == names[best] && order[n] < order[best] {
-				best = n
-			}
-		}
-		out[key] = best
-	}
-	return out
-}
-
-func (s *story) hasPersonEntities() bool {
-	for _, e := range s.in.Entities {
-		if e.Kind == "person" {
-			return true
-		}
-	}
-	return false
-}
-
-// labelsOf returns, for each person named in article di, the labels the
-// article puts before the name.
-func (s *story) labelsOf(di int, people map[string]string) map[string][]string {
-	d := s.docs[di]
-	out := map[string][]string{}
-	for _, sent := range d.sents {
-		ws := wordsOf(d.a.Text, sent.Start, sent.End, nil)
-		for _, m := range s.mentions(ws, people) {
-			if l := labelBefore(d.a.Text, ws, m.start); l != "" {
-				out[m.name] = appendUnique(out[m.name], l)
-			}
-		}
-	}
-	return out
-}
-
-// mentions finds the persons named in one sentence's words.
-func (s *story) mentions(ws []word, people map[string]string) []mention {
-	var out []mention
-	if s.hasPersonEntities() {
-		for i := 0; i < len(ws); i++ {
-			n := s.ents.match(ws, i)
-			if n == 0 {
-				continue
-			}
-			name := s.entName[joinWords(wordStrings(ws[i:i+n]))]
-			if s.entityKind(name) == "person" {
-				out = append(out, mention{name: name, start: i, end: i + n})
-			}
-			i += n - 1
-		}
-		return out
-	}
-	for _, r := range capRuns(ws) {
-		ns, sur, ok := nameIn(ws, r)
-		if !ok {
-			continue
-		}
-		if name, ok := people[ws[sur].w]; ok {
-			out = append(out, mention{name: name, start: ns, end: sur + 1})
-		}
-	}
-	return out
-}
-
-func (s *story) entityKind(name string) string {
-	for _, e := range s.in.Entities {
-		if e.Name == name {
-			return e.Kind
-		}
-	}
-	return ""
-}
-
 // capRuns returns the runs [start, end) of capitalised words, allowing
 // name particles written in lower case before a capital ("al-Assad").
 func capRuns(ws []word) [][2]int {
@@ -186,7 +57,7 @@ func nameIn(ws []word, r [2]int) (start, sur int, ok bool) {
 }
 
 func nameWord(w word) bool {
-	if lex.titles[w.w] || text.IsStop(w.w) || isAcronym(w.raw) {
+	if lex.titles[w.w] || lex.orgWords[w.w] || text.IsStop(w.w) || isAcronym(w.raw) {
 		return false
 	}
 	if _, ok := lex.placeOf[w.w]; ok {
@@ -279,6 +150,11 @@ func labelStart(body string, ws []word, ns int) (int, bool) {
 		if lex.titles[w.w] {
 			role = true
 		}
+	}
+	// "chairwoman of" before a name makes the name the object, not the
+	// one described
+	if start < ns && labelGlue[ws[ns-1].w] {
+		return start, false
 	}
 	return start, role
 }

@@ -42,6 +42,7 @@ type lexicon struct {
 	places   phraseSet         // every alias of a country
 	placeOf  map[string]string // alias phrase (space-joined) -> country class
 	titles   map[string]bool
+	orgWords map[string]bool
 }
 
 // lex is the package's read-only lexicon.
@@ -62,6 +63,7 @@ func loadLexicon() (*lexicon, error) {
 		synonyms: map[string]string{},
 		placeOf:  map[string]string{},
 		titles:   map[string]bool{},
+		orgWords: map[string]bool{},
 	}
 	read := func(name string, line func(fields []string, raw string) error) error {
 		b, err := lexiconFiles.ReadFile("lexicon/" + name)
@@ -152,6 +154,13 @@ func loadLexicon() (*lexicon, error) {
 	l.places = newPhraseSet(places)
 	err = read("titles.txt", func(f []string, _ string) error {
 		l.titles[f[0]] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = read("orgwords.txt", func(f []string, _ string) error {
+		l.orgWords[f[0]] = true
 		return nil
 	})
 	return l, err

@@ -13,7 +13,8 @@ import (
 // billion", "three people", "a 23-year-old man", "12%".
 type quantity struct {
 	value float64
-	unit  string // "$", "%", "year-old", or the stem of the counted noun
+	unit  string   // "$", "%", "year-old", or the stem of the counted noun
+	preds []string // what is said of it: the nearest content words ("killed six people" -> kill)
 	text  string
 }
 
@@ -46,6 +47,7 @@ func quantities(body string, ws []word) []quantity {
 	for i := 0; i < len(ws); i++ {
 		q, n, ok := quantityAt(body, ws, i)
 		if ok {
+			q.preds = predicatesNear(body, ws, i, i+n, q.unit)
 			out = append(out, q)
 			i += n - 1
 		}
@@ -112,6 +114,38 @@ func quantityAt(body string, ws []word, i int) (quantity, int, bool) {
 	return quantity{value: v, unit: unit, text: body[w.start:ws[i+n-1].end]}, n, true
 }
 
+// predicatesNear returns the paraphrase classes of the content words
+// nearest before a quantity at ws[from:to] (up to three words back) and
+// nearest after it (up to four words on, past the counted noun), not
+// crossing "and", "or", "but" or a comma: "killed six people", "three
+// people were shot". Attribution verbs are skipped.
+func predicatesNear(body string, ws []word, from, to int, unit string) []string {
+	var out []string
+	content := func(k int) (string, bool) {
+		w := ws[k]
+		if _, verb := lex.verbs[w.w]; verb || w.num || text.IsStop(w.w) || isFunctionWord(w.w) || numberWords[w.w] > 0 {
+			return "", false
+		}
+		st := synonymStem(w.w)
+		return st, st != unit
+	}
+	conj := func(k int) bool { w := ws[k].w; return w == "and" || w == "or" || w == "but" }
+	punct := func(a, b int) bool { return strings.ContainsAny(body[ws[a].end:ws[b].start], ",;:") }
+	for k := from - 1; k >= 0 && k >= from-3 && !punct(k, k+1) && !conj(k); k-- {
+		if st, ok := content(k); ok {
+			out = append(out, st)
+			break
+		}
+	}
+	for k := to; k < len(ws) && k < to+4 && !punct(k-1, k) && !conj(k); k++ {
+		if st, ok := content(k); ok {
+			out = append(out, st)
+			break
+		}
+	}
+	return out
+}
+
 // parseNumber parses "1,000", "3.5" or "40".
 func parseNumber(s string) (float64, bool) {
 	f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
@@ -148,13 +182,14 @@ func sameNumber(a, b float64) bool {
 }
 
 // numberClash returns a quantity of a and one of b that count the same
-// unit with different values, when a and b share no value for that unit.
+// unit, said of the same thing ("killed"), with different values, when a
+// and b share no value for that unit.
 func numberClash(a, b []quantity) (quantity, quantity, bool) {
 	for _, x := range a {
 		var differ *quantity
 		agree := false
 		for k, y := range b {
-			if x.unit != y.unit {
+			if x.unit != y.unit || !overlap(x.preds, y.preds) {
 				continue
 			}
 			if sameNumber(x.value, y.value) {
@@ -163,17 +198,28 @@ func numberClash(a, b []quantity) (quantity, quantity, bool) {
 			}
 			differ = &b[k]
 		}
-		if differ != nil && !agree && !hasValue(a, x.unit, differ.value) {
+		if differ != nil && !agree && !hasValue(a, x, differ.value) {
 			return x, *differ, true
 		}
 	}
 	return quantity{}, quantity{}, false
 }
 
-func hasValue(qs []quantity, unit string, v float64) bool {
+func hasValue(qs []quantity, like quantity, v float64) bool {
 	for _, q := range qs {
-		if q.unit == unit && sameNumber(q.value, v) {
+		if q.unit == like.unit && overlap(q.preds, like.preds) && sameNumber(q.value, v) {
 			return true
+		}
+	}
+	return false
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
 		}
 	}
 	return false

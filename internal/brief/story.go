@@ -23,7 +23,7 @@ type story struct {
 	pairs    [][2]int           // the keys of sims, sorted
 	clashes  []clash            // claim pairs that contradict each other
 	clashSet map[[2]int]bool
-	persons  map[string]string // folded surname -> canonical name (see people)
+	persons  persons
 }
 
 func newStory(in Input, opt Options) *story {
@@ -120,7 +120,7 @@ func (s *story) features(c *claim) map[string]float64 {
 	}
 	// A person is one feature however the name is written, and the label
 	// before it ("CIA chief") says who, not what.
-	for _, m := range s.mentions(ws, s.persons) {
+	for _, m := range s.mentions(ws) {
 		add("e:"+m.name, nameBoost, m.start, m.end)
 		for k := m.start; k < m.end; k++ {
 			skip[k] = true

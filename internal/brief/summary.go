@@ -24,7 +24,7 @@ type Sentence struct {
 // Summary penalties (share of a sentence's value withheld; see
 // summary.Options.Penalty).
 const (
-	loadedPenalty  = 1.0 // loaded words in the outlet's own voice: never in a neutral summary
+	loadedPenalty  = 1.0 // loaded words in the outlet's own voice, or a phone number: never in a neutral summary
 	pronounPenalty = 0.6 // opens on "He" or quotes "he": out of its article it names nobody
 	singlePenalty  = 0.4 // states only single-source facts, in a story where others are corroborated
 	quotePenalty   = 0.3 // mostly quotation: a summary reports rather than quotes at length
@@ -77,7 +77,7 @@ func (s *story) penalty(doc, sent int, _ string) float64 {
 	}
 	sp := d.sents[sent]
 	ws := wordsOf(d.a.Text, sp.Start, sp.End, d.quoted)
-	if len(termsIn(ws, lex.loaded)) > 0 {
+	if len(termsIn(ws, lex.loaded)) > 0 || hasPhoneNumber(ws) {
 		return loadedPenalty
 	}
 	p := 0.0
@@ -91,6 +91,28 @@ func (s *story) penalty(doc, sent int, _ string) float64 {
 		p += quotePenalty
 	}
 	return min(p, 1)
+}
+
+// hasPhoneNumber reports whether a sentence gives a phone number ("call
+// 321-633-7162"): an appeal to readers, not a fact of the story.
+func hasPhoneNumber(ws []word) bool {
+	for _, w := range ws {
+		digits, groups := 0, 1
+		for _, r := range w.w {
+			switch {
+			case r >= '0' && r <= '9':
+				digits++
+			case r == '-':
+				groups++
+			default:
+				digits = -100
+			}
+		}
+		if digits >= 7 && groups >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // corroborated reports whether any fact of the story has two or more

@@ -14,6 +14,9 @@ type dated struct {
 	date   dates.Date
 	start  int // byte offset in the article text
 	reason string
+	// said: the date is when something was said ("said on Saturday"),
+	// which may differ from when what was said happened
+	said bool
 }
 
 // findDates resolves the date mentions of every article against its
@@ -34,7 +37,8 @@ func (s *story) findDates() {
 			if c == nil {
 				continue
 			}
-			c.dates = append(c.dates, dated{text: m.Text, date: m.Date, start: m.Start, reason: m.Reason})
+			c.dates = append(c.dates, dated{text: m.Text, date: m.Date, start: m.Start, reason: m.Reason,
+				said: saidNear(c.words, m.Start, m.End)})
 		}
 	}
 }
@@ -50,13 +54,49 @@ func (s *story) claimAt(di, off int) *claim {
 	return nil
 }
 
+// saidNear reports whether an attribution verb stands within four words
+// before or two after the date at [start, end) of a claim's words.
+func saidNear(ws []word, start, end int) bool {
+	first, last := -1, -1
+	for i, w := range ws {
+		if w.end > start && w.start < end {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	for k := max(0, first-4); k < min(len(ws), last+3); k++ {
+		if k >= first && k <= last {
+			continue
+		}
+		if _, ok := lex.verbs[ws[k].w]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // dateClash returns two day-precise dates of a and b when a and b give
-// days and share none.
+// days and share none. A date of a statement ("said on Saturday") is
+// compared only with another such date, an event's with an event's.
 func dateClash(a, b []dated) (dated, dated, bool) {
+	for _, said := range []bool{false, true} {
+		if x, y, ok := dayClash(a, b, said); ok {
+			return x, y, true
+		}
+	}
+	return dated{}, dated{}, false
+}
+
+func dayClash(a, b []dated, said bool) (dated, dated, bool) {
 	days := func(ds []dated) map[string]dated {
 		m := map[string]dated{}
 		for _, d := range ds {
-			if d.date.Precision == dates.Day {
+			if d.date.Precision == dates.Day && d.said == said {
 				m[d.date.String()] = d
 			}
 		}
@@ -72,7 +112,13 @@ func dateClash(a, b []dated) (dated, dated, bool) {
 		}
 	}
 	ka, kb := sortedKeys(da), sortedKeys(db)
-	return da[ka[0]], db[kb[0]], true
+	x, y := da[ka[0]], db[kb[0]]
+	if text.Fold(x.text) == text.Fold(y.text) {
+		// "two days ago" in both: the articles' publish dates differ, not
+		// what they report (a copy published a day later)
+		return dated{}, dated{}, false
+	}
+	return x, y, true
 }
 
 // deictic reports whether a date expression counts from the moment of
