@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 )
@@ -87,6 +88,7 @@ type entry struct {
 	shingles  []uint64
 	bands     []uint64
 	sig       Signature
+	nNear     int // distinct near-duplicate shingles
 	exact     uint64
 }
 
@@ -147,7 +149,9 @@ func (x *Index) prepare(d Doc) *entry {
 		runs = append(runs, run)
 	}
 	e.exact = hashWords(all)
-	e.sig = minhash(shingles(all, x.cfg.NearShingle, nil), x.cfg.SignatureSize)
+	near := shingles(all, x.cfg.NearShingle, nil)
+	e.nNear = distinct(near)
+	e.sig = minhash(near, x.cfg.SignatureSize)
 	e.bands = e.sig.bands(x.cfg.BandRows)
 	e.shingles = shingles(unqWords, x.cfg.PassageShingle, runs)
 	return e
@@ -171,6 +175,18 @@ func shingles(ws []string, k int, runs []int) []uint64 {
 		}
 	}
 	return out
+}
+
+// distinct counts the distinct values of s (which it reorders).
+func distinct(s []uint64) int {
+	slices.Sort(s)
+	n := 0
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			n++
+		}
+	}
+	return n
 }
 
 // hashWords is FNV-1a over the words, space separated.
@@ -340,6 +356,11 @@ func (x *Index) reuse(e, o *entry, matches [][2]int32, jaccard float64) (Reuse, 
 		r.Reason = "same text"
 	case jaccard >= x.cfg.NearDuplicate:
 		r.Kind, r.Score = KindNearDuplicate, jaccard
+		// quotations count here: the whole article was copied. The
+		// shingles in common follow from the Jaccard estimate and the sizes.
+		common := jaccard * float64(e.nNear+o.nNear) / (1 + jaccard)
+		r.SharedArticle = max(r.SharedArticle, min(1, common/float64(max(1, e.nNear))))
+		r.SharedFrom = max(r.SharedFrom, min(1, common/float64(max(1, o.nNear))))
 		r.Reason = fmt.Sprintf("near-duplicate: about %.0f%% of word 5-grams shared (MinHash)", 100*jaccard)
 	case len(r.Passages) > 0:
 		r.Kind, r.Score = KindPassage, max(r.SharedArticle, r.SharedFrom)
