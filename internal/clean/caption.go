@@ -25,7 +25,7 @@ var (
 	// "..., in Tehran, Iran, Tuesday, July 19, 2022." or "... (AP Photo/...)".
 	rxCaptionTrailer = regexp.MustCompile(`, (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? [a-z]+\.? \d{1,2}, \d{4}\.?(?: \([^()]*\))?$|\((?:ap|afp|reuters|epa) photo[^()]*\)$`)
 	// rxPosition marks who stands where in a photograph.
-	rxPosition = regexp.MustCompile(`, (?:left|right|center|centre|second left|second right|second from left|second from right|foreground|background),|\((?:left|right|center|centre|l|r|c|l-r|r-l|from left|from right|top|bottom)\)|\bfrom left\b|\bl-r\b|\(l to r\)`)
+	rxPosition = regexp.MustCompile(`, (?:left|right|center|centre|second left|second right|second from left|second from right|foreground|background),|\((?:left|right|center|centre|l|r|c|l-r|r-l|from left|from right|top|bottom)\)|\bfrom left\b|\bl-r\b|\(l to r\)|\((?:from )?left to right\)`)
 )
 
 // isCredit reports whether block b is a photo credit: a short line that
@@ -87,6 +87,8 @@ func (c *cleaner) markCaptions(bs []*block) {
 			c.note("caption before a photo credit: %q", clip(b.text))
 		case rxCaptionStart.MatchString(b.fold):
 			c.note("caption by its opening: %q", clip(b.text))
+		case b.words <= 30 && rxInlineCredit.MatchString(b.text) && !rxAttribution.MatchString(b.fold):
+			c.note("caption with a photo credit in brackets: %q", clip(b.text))
 		case trailer && position, (trailer || position) && i < head:
 			c.note("agency-style caption (dated trailer or positions): %q", clip(b.text))
 		default:
@@ -100,7 +102,7 @@ var (
 	// rxAttribution marks reported speech, which captions rarely hold.
 	rxAttribution = regexp.MustCompile(`\b(?:said|says|told|according to|reported)\b`)
 	// rxPictureWords are words with which a caption describes its picture.
-	rxPictureWords = regexp.MustCompile(`\b(?:pictured|photographed|poses|posing|is seen|are seen|shown here|in this (?:photo|image|picture)|file photo|undated photo|provided by)\b`)
+	rxPictureWords = regexp.MustCompile(`\b(?:pictured|photographed|poses|posing|is seen|are seen|shown here|in this (?:photo|image|picture)|file photo|undated photo|provided by|provided photo)\b`)
 )
 
 // captionHead returns the index of the first paragraph of running text

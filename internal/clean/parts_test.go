@@ -228,8 +228,11 @@ func TestCaptions(t *testing.T) {
 			prose + "\n\nAP Photo/Vahid Salemi\n\n" + prose2,
 			"AP Photo/Vahid Salemi", article.AsideCredit},
 		{"inline photo credit",
-			"The mayor spoke to reporters on Monday about the shooting. (Photo: Jane Roe/WJHL)\n\n" + prose,
+			"The mayor said on Monday that the city would pay for more street lights, and that police would patrol the area every night. (Photo: Jane Roe/WJHL)\n\n" + prose,
 			"Photo: Jane Roe/WJHL", article.AsideCredit},
+		{"short line with a photo credit",
+			prose + "\n\nMary Mabire (Photo: Special to the News Journal)\n\n" + prose2,
+			"Mary Mabire", article.AsideCaption},
 	}
 	for _, tt := range tests {
 		if got := asideKinds(t, tt.text, tt.para)[0]; got != tt.want {

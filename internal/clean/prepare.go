@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -35,6 +37,10 @@ func prepare(s string) (string, []string) {
 		s = rxOpenScript.ReplaceAllString(s, " ")
 		s = stripTags(s)
 	}
+	if strings.ContainsFunc(s, isC1) {
+		s = strings.Map(fromC1, s)
+		notes = append(notes, "C1 control characters read as Windows-1252 (’ “ ” —)")
+	}
 	if strings.Contains(s, "&") {
 		s = rxEntity.ReplaceAllStringFunc(s, html.UnescapeString)
 	}
@@ -45,6 +51,21 @@ func prepare(s string) (string, []string) {
 		}
 	}
 	return text.Normalize(s), notes
+}
+
+func isC1(r rune) bool { return r >= 0x80 && r <= 0x9F }
+
+// fromC1 maps a C1 control character to the Windows-1252 character with
+// the same byte: text decoded as Latin-1 that was really Windows-1252 holds
+// them in place of curly quotes and dashes ("Sheriff\u0092s").
+func fromC1(r rune) rune {
+	if !isC1(r) {
+		return r
+	}
+	if d := charmap.Windows1252.DecodeByte(byte(r)); d != utf8.RuneError {
+		return d
+	}
+	return -1
 }
 
 // nbspBreaks turns a no-break space followed by more spacing after the end

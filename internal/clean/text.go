@@ -138,6 +138,9 @@ func (c *cleaner) markDates(bs []*block) {
 			b.kind, label = article.AsideDate, true
 			continue
 		}
+		if i < head {
+			c.splitDateTail(b)
+		}
 		t, lab, ok := parseDateLine(b.text)
 		if ok && (lab != "" || label || i < head || i > tail) {
 			b.kind = article.AsideDate
@@ -148,6 +151,30 @@ func (c *cleaner) markDates(bs []*block) {
 		}
 		label = false
 	}
+}
+
+// rxDateTail finds a date field glued to the end of a lead-in line:
+// "Five Injured in Nightclub Shooting Posted: Monday, March 31, 2014 ...".
+var rxDateTail = regexp.MustCompile(`\s(?:Posted|Published|Updated|Last updated|Created)(?: on)?:?\s`)
+
+// splitDateTail moves a date field glued to the end of a lead-in line
+// into an aside of its own.
+func (c *cleaner) splitDateTail(b *block) {
+	if b.words > 45 {
+		return
+	}
+	loc := rxDateTail.FindStringIndex(b.text)
+	if loc == nil || loc[0] == 0 {
+		return
+	}
+	tail := strings.TrimSpace(b.text[loc[0]:])
+	t, label, ok := parseDateLine(tail)
+	if !ok {
+		return
+	}
+	b.extra = append(b.extra, article.Aside{Kind: article.AsideDate, Text: tail})
+	b.setText(b.text[:loc[0]])
+	c.takeDate(t, label, tail)
 }
 
 // takeDate keeps a publish date: the first one found, except that a
@@ -203,7 +230,7 @@ func titleLike(b *block) bool {
 	if strings.ContainsRune(".:;,", rune(last)) || strings.HasPrefix(b.fold, "by ") || rxDateLabel.MatchString(b.text) {
 		return false
 	}
-	_, isDateline := parseDateline(b.text)
+	_, isDateline := parseDateline(b.text + " x")
 	return !isDateline
 }
 
@@ -340,6 +367,16 @@ func (c *cleaner) markDateline(bs []*block) {
 			return
 		}
 		d, ok := parseDateline(b.text)
+		if !ok && b.words <= 8 {
+			if d, ok = parseDateline(b.text + " x"); ok && d.end == len(b.text)+1 {
+				// a dateline on a line of its own: it is all in Result.Dateline
+				c.note("dateline on its own line: %q", b.text)
+				c.takeDateline(d)
+				b.kind = article.AsideOther
+				return
+			}
+			ok = false
+		}
 		if !ok {
 			if seen == 1 && rxOrphanDash.MatchString(b.text) {
 				b.setText(rxOrphanDash.ReplaceAllString(b.text, ""))
@@ -348,22 +385,43 @@ func (c *cleaner) markDateline(bs []*block) {
 			}
 			continue
 		}
-		c.dateline = d.place
 		if d.place != "" {
 			c.note("dateline %q", strings.TrimSpace(b.text[:d.end]))
 		}
-		if d.credit != "" {
-			if w := wireOnly(d.credit); w != "" {
-				c.setWire(w, fmt.Sprintf("dateline credit (%s)", d.credit))
-			} else {
-				c.note("dateline credits %q (not a known wire service)", d.credit)
-			}
-		}
-		if d.day != "" {
-			c.note("dateline day %q read, not used as a publish date (no year)", d.day)
-		}
+		c.takeDateline(d)
 		b.setText(b.text[d.end:])
 		return
+	}
+}
+
+// takeDateline keeps the place of a dateline and reads its credit and date.
+func (c *cleaner) takeDateline(d dateline) {
+	c.dateline = d.place
+	if _, _, isDate := parseDateLine(d.credit); d.credit != "" && !isDate {
+		if w := wireOnly(d.credit); w != "" {
+			c.setWire(w, fmt.Sprintf("dateline credit (%s)", d.credit))
+		} else {
+			c.note("dateline credits %q (not a known wire service)", d.credit)
+		}
+	}
+	c.datelineDate(d)
+}
+
+// datelineDate reads a publish date from a dateline that gives one with its
+// year ("INDIANAPOLIS, Ind. (Feb. 20, 2014) —"); a day without a year is
+// only noted.
+func (c *cleaner) datelineDate(d dateline) {
+	for _, s := range []string{d.day, d.credit} {
+		if s == "" {
+			continue
+		}
+		if t, _, ok := parseDateLine(s); ok {
+			c.takeDate(t, "dateline", s)
+			return
+		}
+	}
+	if d.day != "" {
+		c.note("dateline day %q read, not used as a publish date (no year)", d.day)
 	}
 }
 

@@ -1,0 +1,134 @@
+package clean
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// sharedData returns the path of a file under ../shared/data (beside the
+// module root). The test skips when it is absent, except under CI=true.
+func sharedData(t *testing.T, rel string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test")
+		}
+		dir = parent
+	}
+	path := filepath.Join(dir, "..", "shared", "data", rel)
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("shared data missing under CI: %v", err)
+		}
+		t.Skipf("shared data absent: %v", err)
+	}
+	return path
+}
+
+// gvaBoilerplate are phrases of site chrome seen in the GVA corpus; none
+// may stay in a cleaned body.
+var gvaBoilerplate = []string{
+	"you must enter the characters", "a friend wanted you to see this item", "please enable javascript to watch",
+	"like this: like loading", "your notification has been saved", "email notifications are only sent once a day",
+	"all rights reserved", "may not be published, broadcast", "we have sent you a verification email",
+	"share this: facebook", "click here to return to the page", "by submitting your registration",
+	"thank you for registering", "sign up for one of our email newsletters",
+}
+
+// TestGVACorpus cleans the 6,186 scraped pages of the GVA corpus and
+// checks that the common boilerplate leaves the body while long lines of
+// prose stay in it.
+func TestGVACorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus test")
+	}
+	f, err := os.Open(sharedData(t, "clustering/gva_semeval2018t5.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	var docs, dirty, long, kept int
+	for sc.Scan() {
+		var rec struct{ Text, URL string }
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatal(err)
+		}
+		docs++
+		r, _ := Clean(Input{Text: rec.Text, URL: rec.URL})
+		body := text.Fold(r.Body)
+		for _, bp := range gvaBoilerplate {
+			if strings.Contains(body, bp) {
+				dirty++
+				for _, p := range strings.Split(r.Body, "\n\n") {
+					if strings.Contains(text.Fold(p), bp) {
+						t.Logf("boilerplate %q left in %q", bp, p)
+					}
+				}
+				break
+			}
+		}
+		l, k := proseKept(t, rec.Text, body, r)
+		long, kept = long+l, kept+k
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	rate := float64(kept) / float64(long)
+	t.Logf("%d pages; %d bodies with boilerplate left; %d of %d long prose lines kept (%.2f%%)", docs, dirty, kept, long, 100*rate)
+	if dirty > docs/500 {
+		t.Errorf("%d bodies still hold boilerplate", dirty)
+	}
+	if rate < 0.99 {
+		t.Errorf("only %.2f%% of long prose lines kept", 100*rate)
+	}
+}
+
+// proseKept counts the input lines of 20 words or more that end a sentence
+// and do not look like chrome, and how many of them the result keeps: in
+// the body (a dateline or credit cut from their start is allowed: their
+// second half must be there) or, as repeats, among the duplicates.
+func proseKept(t *testing.T, raw, body string, r Result) (long, kept int) {
+	for _, line := range strings.Split(raw, "\n") {
+		pl, _ := prepare(line)
+		b := newBlock(pl)
+		if b == nil || b.words < 20 || !endsSentence(b.text) || ruleKind(b) != "" {
+			continue
+		}
+		long++
+		half := b.fold[len(b.fold)/2:]
+		if strings.Contains(body, half) {
+			kept++
+			continue
+		}
+		kind := ""
+		for _, a := range r.Asides {
+			if strings.Contains(text.Fold(a.Text), half) {
+				kind = a.Kind
+				break
+			}
+		}
+		if kind == article.AsideOther {
+			kept++
+		} else {
+			t.Logf("long line set aside as %q: %q", kind, b.text)
+		}
+	}
+	return long, kept
+}
