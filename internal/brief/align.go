@@ -15,7 +15,7 @@ const (
 	strongMin  = 0.50 // a claim this close to one of a fact's claims may join it (see cluster)
 	clashMin   = 0.30 // two claims are about the same thing (for conflicting numbers and dates)
 	denyMin    = 0.42 // a denial and a claim are about the same thing...
-	containMin = 0.6  // ...or one is mostly contained in the other
+	containMin = 0.7  // ...or one is mostly contained in the other
 	minShared  = 2    // features two claims must share to align at all
 )
 
@@ -24,7 +24,8 @@ type clash struct {
 	a, b   int // claim indexes, a < b
 	kind   string
 	score  float64
-	reason string
+	detail string // what differs: the two numbers or dates; for a denial, the denying word
+	denier int    // for a denial, the claim that denies (a or b)
 }
 
 // simOf returns the weighted Dice similarity of two claims' features,
@@ -167,23 +168,19 @@ func (s *story) contradiction(i, j int) (clash, bool) {
 	comparable := a.doc != b.doc && content >= alignMin && !s.otherPeople(a, b)
 	if x, y, ok := numberClash(a.nums, b.nums); ok && comparable {
 		return clash{a: i, b: j, kind: ConflictNumber, score: content,
-			reason: fmt.Sprintf("%q vs %q", x.text, y.text)}, true
+			detail: fmt.Sprintf("%q against %q", x.text, y.text)}, true
 	}
 	if x, y, ok := dateClash(a.dates, b.dates); ok && comparable {
 		return clash{a: i, b: j, kind: ConflictDate, score: content,
-			reason: fmt.Sprintf("%q (%s) vs %q (%s)", x.text, x.date, y.text, y.date)}, true
+			detail: fmt.Sprintf("%q (%s) against %q (%s)", x.text, x.date, y.text, y.date)}, true
 	}
 	if (a.stance < 0) != (b.stance < 0) && (content >= denyMin || containment(a, b) >= containMin) {
-		deny, other := a, b
+		denier := i
 		if b.stance < 0 {
-			deny, other = b, a
-		}
-		how := "states"
-		if other.stance > 0 {
-			how = "says " + other.cue
+			denier = j
 		}
 		return clash{a: i, b: j, kind: ConflictDenial, score: content,
-			reason: fmt.Sprintf("one claim %s it, the other says %q", how, deny.cue)}, true
+			detail: s.claims[denier].cue, denier: denier}, true
 	}
 	return clash{}, false
 }

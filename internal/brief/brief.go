@@ -83,7 +83,7 @@ type Brief struct {
 // make it. Facts are numbered "f1", "f2", ... from the best corroborated.
 type Fact struct {
 	ID            string   `json:"id"`
-	Text          string   `json:"text"`     // the most representative claim's sentence
+	Text          string   `json:"text"`     // the most representative claim: its sentence, or its clause
 	Articles      []string `json:"articles"` // article IDs, in input order
 	Outlets       []string `json:"outlets"`  // outlet of each article; "article <id>" when unknown
 	Sources       []string `json:"sources"`  // IDs of the independent Sources

@@ -43,17 +43,32 @@ func (s *story) factConflicts() []Conflict {
 	out := make([]Conflict, 0, len(keys))
 	for _, k := range keys {
 		c := best[k]
-		ca, cb := s.claims[c.a], s.claims[c.b]
 		out = append(out, Conflict{
-			Facts: []string{s.facts[k.a].id, s.facts[k.b].id},
-			Kind:  k.kind,
-			Score: round2(c.score),
-			Reason: fmt.Sprintf("%s (%s) and %s (%s): %s; similarity %.2f",
-				s.docs[ca.doc].label, s.facts[ca.fact].id, s.docs[cb.doc].label, s.facts[cb.fact].id,
-				c.reason, c.score),
+			Facts:  []string{s.facts[k.a].id, s.facts[k.b].id},
+			Kind:   k.kind,
+			Score:  round2(c.score),
+			Reason: s.conflictReason(c),
 		})
 	}
 	return out
+}
+
+// conflictReason says, for people, what two claims disagree on.
+func (s *story) conflictReason(c clash) string {
+	ca, cb := s.claims[c.a], s.claims[c.b]
+	who := func(x *claim) string { return fmt.Sprintf("%s (%s)", s.docs[x.doc].label, s.facts[x.fact].id) }
+	if c.kind != ConflictDenial {
+		return fmt.Sprintf("%s and %s give %s; similarity %.2f", who(ca), who(cb), c.detail, c.score)
+	}
+	deny, other := ca, cb
+	if c.denier == c.b {
+		deny, other = cb, ca
+	}
+	how := "states"
+	if other.stance > 0 {
+		how = "says was " + other.cue
+	}
+	return fmt.Sprintf("%s reports a denial (%q) of what %s %s; similarity %.2f", who(deny), c.detail, who(other), how, c.score)
 }
 
 // conflictsOut renders the conflicts for the brief.

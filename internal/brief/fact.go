@@ -177,8 +177,11 @@ func (s *story) cohesion(f *fact, i int) float64 {
 func (s *story) repScore(f *fact, i int) float64 {
 	c := s.claims[i]
 	sc := s.cohesion(f, i)
-	if c.whole {
-		sc += 0.1
+	switch {
+	case c.whole:
+		sc += 0.15
+	case c.start == c.sent.Start:
+		sc += 0.1 // a first clause has its subject
 	}
 	sc -= 0.15 * float64(min(2, len(s.ownVoiceTerms(c, lex.loaded))))
 	if startsWithPronoun(c.sent.Text) {
@@ -189,6 +192,21 @@ func (s *story) repScore(f *fact, i int) float64 {
 		sc -= 0.005 * float64(n-35)
 	}
 	return sc
+}
+
+// claimText is how a fact shows its representative claim: the whole
+// sentence, or the clause, marked with an ellipsis and without its
+// opening conjunction when it does not start the sentence ("… insisted
+// they were supplied before the invasion").
+func claimText(c *claim) string {
+	if c.whole {
+		return c.sent.Text
+	}
+	t := strings.TrimRight(c.text, ",;: ")
+	if c.start > c.sent.Start {
+		t = "… " + trimConjunction(t)
+	}
+	return t
 }
 
 // startsWithPronoun reports whether a sentence opens with a pronoun that
@@ -254,7 +272,7 @@ func (s *story) factsOut() []Fact {
 		rep := s.claims[f.rep]
 		o := Fact{
 			ID:            f.id,
-			Text:          rep.sent.Text,
+			Text:          claimText(rep),
 			Independent:   len(f.sources),
 			SingleSource:  len(f.sources) == 1,
 			ConflictsWith: conflicts[k],
