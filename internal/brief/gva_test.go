@@ -16,7 +16,7 @@ import (
 
 // sharedData returns the path of a file under ../shared/data beside the
 // module root, skipping the test when it is absent (failing under CI).
-func sharedData(t *testing.T, rel string) string {
+func sharedData(t testing.TB, rel string) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -46,10 +46,8 @@ type gvaDoc struct {
 	ID, Title, Text, Outlet, Published, URL, Cluster string
 }
 
-// gvaStories reads the GVA corpus and returns up to n stories (incidents)
-// of 3 to 6 articles published within a week, from distinct pages, in
-// order of incident ID.
-func gvaStories(t *testing.T, n int) [][]gvaDoc {
+// readGVA reads the GVA corpus by incident.
+func readGVA(t testing.TB) map[string][]gvaDoc {
 	f, err := os.Open(sharedData(t, "clustering/gva_semeval2018t5.jsonl"))
 	if err != nil {
 		t.Fatal(err)
@@ -68,9 +66,15 @@ func gvaStories(t *testing.T, n int) [][]gvaDoc {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	ids := sortedKeys(by)
+	return by
+}
+
+// gvaStories returns up to n stories (incidents) of 3 to 6 articles
+// published within a week, in order of incident ID.
+func gvaStories(t testing.TB, n int) [][]gvaDoc {
+	by := readGVA(t)
 	var out [][]gvaDoc
-	for _, id := range ids {
+	for _, id := range sortedKeys(by) {
 		docs := by[id]
 		if len(docs) < 3 || len(docs) > 6 || !withinWeek(docs) {
 			continue
@@ -81,6 +85,33 @@ func gvaStories(t *testing.T, n int) [][]gvaDoc {
 		}
 	}
 	return out
+}
+
+// largestGVAStory returns the Input of the incident with the most articles.
+func largestGVAStory(t testing.TB) Input {
+	by := readGVA(t)
+	best := ""
+	for _, id := range sortedKeys(by) {
+		if len(by[id]) > len(by[best]) {
+			best = id
+		}
+	}
+	return withStages(t, gvaInput(by[best]))
+}
+
+// gvaInput cleans a story's articles.
+func gvaInput(docs []gvaDoc) Input {
+	var in Input
+	for _, d := range docs {
+		pub, _ := time.Parse(time.DateOnly, d.Published)
+		r, err := clean.Clean(clean.Input{Text: d.Text, Title: d.Title, Outlet: d.Outlet, URL: d.URL, Published: pub})
+		if err != nil {
+			continue
+		}
+		in.Articles = append(in.Articles, article.Article{ID: d.ID[:8], Title: r.Title, Outlet: r.Outlet,
+			Byline: r.Byline, Wire: r.Wire, Published: r.Published, Text: r.Body})
+	}
+	return in
 }
 
 func withinWeek(docs []gvaDoc) bool {
@@ -101,16 +132,7 @@ func withinWeek(docs []gvaDoc) bool {
 // hold of any brief and, with -v, logs the brief for reading.
 func TestGVAStories(t *testing.T) {
 	for _, docs := range gvaStories(t, 6) {
-		var in Input
-		for _, d := range docs {
-			pub, _ := time.Parse(time.DateOnly, d.Published)
-			r, err := clean.Clean(clean.Input{Text: d.Text, Title: d.Title, Outlet: d.Outlet, URL: d.URL, Published: pub})
-			if err != nil {
-				continue
-			}
-			in.Articles = append(in.Articles, article.Article{ID: d.ID[:8], Title: r.Title, Outlet: r.Outlet,
-				Byline: r.Byline, Wire: r.Wire, Published: r.Published, Text: r.Body})
-		}
+		in := gvaInput(docs)
 		in = withStages(t, in)
 		b := Build(in, Options{})
 		t.Run(docs[0].Cluster, func(t *testing.T) {
@@ -193,4 +215,15 @@ func clip(s string, n int) string {
 		return s
 	}
 	return s[:n] + "…"
+}
+
+// BenchmarkBuildLargeStory builds the brief of the largest GVA incident
+// (17 articles), to watch how Build scales with story size.
+func BenchmarkBuildLargeStory(b *testing.B) {
+	in := largestGVAStory(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Build(in, Options{})
+	}
 }
