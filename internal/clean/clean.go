@@ -10,6 +10,30 @@
 //
 // The package is pure: values in, values out. Nothing that cannot be read
 // from the input is guessed: an unknown outlet, title or date stays empty.
+//
+// Decisions worth knowing:
+//   - Metadata comes from the most trusted place that has it: Input, then
+//     the page's own metadata (HTML), then the text. The outlet comes from
+//     a table of well-known news domains, the page's site name, the URL's
+//     registrable domain, a licence footer ("All Content by X is
+//     licensed"), a copyright line — never from an outlet named in the
+//     prose, which is a source the article cites.
+//   - A publish date is read only from a line that is nothing but a date
+//     (with an optional label, weekday and time), in the lead-in before the
+//     first paragraph, after the last one, or after a date label; or from a
+//     dateline that gives a year. Dates inside sentences and photo captions
+//     are never read. Dates read from text have day precision (midnight UTC).
+//   - Section headings inside the article ("Russia and Iran's ties") stay in
+//     the body as paragraphs of their own: they are the writer's text and
+//     later stages may use them. Page chrome headings ("Description",
+//     "Category", "Related stories") are set aside.
+//   - A paragraph that repeats another, or that another contains (a teaser
+//     repeating a sentence of the body), is set aside as AsideOther; the
+//     longer or earlier copy stays in the body.
+//   - A wire service is credited by the byline, a dateline credit
+//     ("(Reuters)"), a closing credit ("—AFP"), a "Source:" line or a
+//     copyright line. "X contributed to this report" and photo credits do
+//     not make an article a wire copy.
 package clean
 
 import (

@@ -286,6 +286,7 @@ func TestTitleAndHeadings(t *testing.T) {
 		{"two-word line is not a title", "Incident Update\n\n" + prose, "", []string{"Incident Update"}},
 		{"dateline line is not a title", "ANCHORAGE –\n\n" + prose, "", nil},
 		{"mid-article heading stays", "# The Title Of It All\n\n" + prose + "\n\n## What happened next\n\n" + prose2, "The Title Of It All", []string{"What happened next"}},
+		{"heading after a kicker", "World\n\n# Real Headline Here\n\n" + prose, "Real Headline Here", []string{"World"}},
 		{"chrome heading goes", prose + "\n\n### Description\n\n" + prose2, "", nil},
 	}
 	for _, tt := range tests {

@@ -192,22 +192,27 @@ func (c *cleaner) takeDate(t time.Time, label, line string) {
 	}
 }
 
-// markTitle sets aside the headline when it is part of the text: the first
-// heading of the lead-in, the line that repeats the known title, or — when
-// no title is known — a first line that reads like a headline (short, no
-// closing full stop, followed by more text).
+// markTitle sets aside the headline when it is part of the text: a first
+// line that is a heading, repeats the known title or — when no title is
+// known — reads like a headline (short, no closing full stop, followed by
+// more text); or, after a first line that is none of these (a kicker such
+// as "World"), a level 1 or 2 heading of the lead-in.
 func (c *cleaner) markTitle(bs []*block, known string) {
 	head := c.headEnd(bs)
+	first := true
 	for i, b := range bs[:head] {
 		if !b.body() {
 			continue
 		}
 		switch {
-		case b.heading > 0:
+		case b.heading > 0 && b.heading <= 2 || b.heading > 0 && first:
+		case !first: // past the first line, only a heading can be the headline
+			continue
 		case known != "" && similar(b.fold, text.Fold(known)):
 		case known == "" && titleLike(b) && i+1 < len(bs):
 		default:
-			return // the first line is not a title: there is none in the text
+			first = false
+			continue
 		}
 		b.kind = article.AsideTitle
 		c.title = b.text
