@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/dates"
 )
@@ -187,12 +185,13 @@ func (s *story) claimIndex(c *claim) int {
 }
 
 // mergeEntries merges entries with the same date whose sentences share a
-// fact (or are the same sentence) into events.
+// fact (or are the same sentence), or whose claims loosely say the same
+// thing, into events.
 func (s *story) mergeEntries(es []entry) []*Event {
 	uf := newUnionFind(len(es))
 	for i := range es {
 		for j := i + 1; j < len(es); j++ {
-			if es[i].date.String() == es[j].date.String() && sharesFact(es[i], es[j]) {
+			if es[i].date.String() == es[j].date.String() && (sharesFact(es[i], es[j]) || s.sameEvent(es[i].claim, es[j].claim)) {
 				uf.union(i, j)
 			}
 		}
@@ -211,6 +210,13 @@ func (s *story) mergeEntries(es []entry) []*Event {
 		out = append(out, s.event(groups[r]))
 	}
 	return out
+}
+
+// sameEvent reports whether two dated claims loosely say the same thing
+// (looseMin, two shared words): on the same date, that is one event told
+// twice even when the claims fell into different facts.
+func (s *story) sameEvent(a, b int) bool {
+	return s.sim(a, b) >= looseMin && sharedWords(s.claims[a], s.claims[b]) >= minShared
 }
 
 func sharesFact(a, b entry) bool {
@@ -381,7 +387,7 @@ func shorten(sentence string, at, n int) string {
 	out := strings.TrimSpace(sentence[segs[lo][0]:segs[hi-1][1]])
 	out = strings.TrimRight(out, ",;")
 	if lo > 0 {
-		out = capitalise(out)
+		out = "… " + out
 	}
 	if hi < len(segs) {
 		out += " …"
@@ -438,12 +444,4 @@ func wordWindow(s string, at, n int) string {
 		out += " …"
 	}
 	return out
-}
-
-func capitalise(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
 }
