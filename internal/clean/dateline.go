@@ -1,9 +1,12 @@
 package clean
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/parallax-news/parallax/internal/article"
 )
 
 // rxDateline matches a dateline at the start of a paragraph: a city in
@@ -101,3 +104,77 @@ func titleCase(s string) string {
 	}
 	return b.String()
 }
+
+// markDateline reads the dateline at the start of the first body
+// paragraph (or of the second, when a teaser or standfirst precedes it) and
+// removes it from the text.
+func (c *cleaner) markDateline(bs []*block) {
+	seen := 0
+	for _, b := range bs {
+		if !b.body() || b.heading > 0 {
+			continue
+		}
+		if seen++; seen > 2 {
+			return
+		}
+		d, ok := parseDateline(b.text)
+		if !ok && b.words <= 8 {
+			if d, ok = parseDateline(b.text + " x"); ok && d.end == len(b.text)+1 {
+				// a dateline on a line of its own: it is all in Result.Dateline
+				c.note("dateline on its own line: %q", b.text)
+				c.takeDateline(d)
+				b.kind = article.AsideOther
+				return
+			}
+			ok = false
+		}
+		if !ok {
+			if seen == 1 && rxOrphanDash.MatchString(b.text) {
+				b.setText(rxOrphanDash.ReplaceAllString(b.text, ""))
+				c.note("leading dash of a lost dateline removed")
+				return
+			}
+			continue
+		}
+		if d.place != "" {
+			c.note("dateline %q", strings.TrimSpace(b.text[:d.end]))
+		}
+		c.takeDateline(d)
+		b.setText(b.text[d.end:])
+		return
+	}
+}
+
+// takeDateline keeps the place of a dateline and reads its credit and date.
+func (c *cleaner) takeDateline(d dateline) {
+	c.dateline = d.place
+	if _, _, isDate := parseDateLine(d.credit); d.credit != "" && !isDate {
+		if w := wireOnly(d.credit); w != "" {
+			c.setWire(w, fmt.Sprintf("dateline credit (%s)", d.credit))
+		} else {
+			c.note("dateline credits %q (not a known wire service)", d.credit)
+		}
+	}
+	c.datelineDate(d)
+}
+
+// datelineDate reads a publish date from a dateline that gives one with its
+// year ("INDIANAPOLIS, Ind. (Feb. 20, 2014) —"); a day without a year is
+// only noted.
+func (c *cleaner) datelineDate(d dateline) {
+	for _, s := range []string{d.day, d.credit} {
+		if s == "" {
+			continue
+		}
+		if t, _, ok := parseDateLine(s); ok {
+			c.takeDate(t, "dateline", s)
+			return
+		}
+	}
+	if d.day != "" {
+		c.note("dateline day %q read, not used as a publish date (no year)", d.day)
+	}
+}
+
+// rxOrphanDash is the dash left when a scraper lost the dateline before it.
+var rxOrphanDash = regexp.MustCompile(`^(?:--?|–|—)\s+`)
