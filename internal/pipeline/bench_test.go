@@ -2,23 +2,17 @@ package pipeline
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/store"
 )
-
-// gvaPath is the GVA clustering corpus (6,186 scraped articles in JSON
-// Lines), kept outside the repository.
-const gvaPath = "../../../shared/data/clustering/gva_semeval2018t5.jsonl"
 
 // BenchmarkIngestGVA ingests the GVA corpus into a fresh database: read,
 // parse, clean and store, without clustering. It reports articles/s.
 func BenchmarkIngestGVA(b *testing.B) {
-	if _, err := os.Stat(gvaPath); err != nil {
-		b.Skip("GVA corpus not available:", err)
-	}
+	gvaPath := dataset.Require(b, "clustering/gva_semeval2018t5.jsonl")
 	ctx := context.Background()
 	var n int
 	for i := 0; b.Loop(); i++ {
