@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"runtime"
 	"sort"
@@ -9,13 +10,15 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/dedup"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/story"
 )
 
 // Cluster groups every stored article into stories and storylines with the
-// streaming engine, replaying the archive in publication order, and stores
-// the result (briefs of stories whose membership changed become stale).
+// streaming engine and finds text reuse between articles, replaying the
+// archive in publication order, and stores the result (briefs of stories
+// whose membership changed become stale).
 func (p *Pipeline) Cluster(ctx context.Context) error {
 	var arts []article.Article
 	if err := p.Store.Articles(ctx, func(a article.Article) error {
@@ -30,14 +33,19 @@ func (p *Pipeline) Cluster(ctx context.Context) error {
 	cfg := story.DefaultConfig()
 	cfg.KeepClosed = true
 	eng := story.New(cfg)
+	reuseIdx := dedup.NewIndex(dedup.DefaultConfig())
+	var reuse []store.Reuse
 	for _, d := range docs {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		eng.Add(d)
+		for _, r := range reuseIdx.Add(dedup.Doc{ID: d.ID, Text: d.Text, Outlet: d.Outlet, Published: d.Published}) {
+			reuse = append(reuse, storeReuse(r))
+		}
 	}
 	stories := storeStories(eng, arts)
-	if err := p.Store.ReplaceStories(ctx, stories, nil); err != nil {
+	if err := p.Store.ReplaceStories(ctx, stories, reuse); err != nil {
 		return fmt.Errorf("pipeline: cluster: %w", err)
 	}
 	return nil
@@ -92,6 +100,20 @@ func (p *Pipeline) featurize(arts []article.Article, order []int) []story.Doc {
 	close(next)
 	wg.Wait()
 	return docs
+}
+
+// reuseDetail is what the store keeps of a reuse edge beyond its numbers.
+type reuseDetail struct {
+	Passages  []dedup.Passage `json:"passages"`
+	Direction string          `json:"direction"`
+	Score     float64         `json:"score"`
+	Reason    string          `json:"reason"`
+}
+
+func storeReuse(r dedup.Reuse) store.Reuse {
+	detail, _ := json.Marshal(reuseDetail{Passages: r.Passages, Direction: r.Direction, Score: r.Score, Reason: r.Reason})
+	return store.Reuse{ArticleID: r.Article, FromID: r.From, Shared: r.SharedArticle, SharedFrom: r.SharedFrom,
+		Kind: r.Kind, Detail: string(detail)}
 }
 
 // storeStories converts the engine's stories for the store.
