@@ -113,4 +113,3 @@ func TestIngestRecordsOutcomes(t *testing.T) {
 		t.Errorf("stats = %+v", st)
 	}
 }
-
