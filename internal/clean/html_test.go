@@ -117,3 +117,34 @@ func TestTextScripts(t *testing.T) {
 		t.Errorf("script kept: title %q body %q", r.Title, r.Body)
 	}
 }
+
+// TestSeedPagesHTML: each seed laid out as a web page cleans like the
+// seed itself: the same first paragraph, no page chrome.
+func TestSeedPagesHTML(t *testing.T) {
+	for name, text := range seedTexts(t) {
+		want, err := Clean(Input{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Clean(Input{HTML: seedPage(text)})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		first, _, _ := strings.Cut(want.Body, "\n\n")
+		if !strings.Contains(got.Body, first) {
+			t.Errorf("%s: HTML body lacks the first paragraph %q:\n%s", name, clip(first), got.Body)
+		}
+		for _, chrome := range []string{"Most read", "Another story", "Privacy", "All rights reserved", "tracking"} {
+			if strings.Contains(got.Body, chrome) {
+				t.Errorf("%s: HTML body holds %q", name, chrome)
+			}
+		}
+		wantOutlet := "Example News" // the site name, unless the text names a known domain
+		if o, known := outletFromURL(want.URL); known {
+			wantOutlet = o
+		}
+		if got.Outlet != wantOutlet {
+			t.Errorf("%s: outlet %q, want %q", name, got.Outlet, wantOutlet)
+		}
+	}
+}

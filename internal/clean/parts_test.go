@@ -40,6 +40,7 @@ func TestSplitWire(t *testing.T) {
 		{"Reuters Staff", "Reuters Staff", "Reuters"},
 		{"Jane Roe, Associated Press", "Jane Roe", "AP"},
 		{"Jane Roe | Reuters", "Jane Roe", "Reuters"},
+		{"Jane Roe, Associated Press Writer", "Jane Roe", "AP"},
 		{"Jane Roe (dpa)", "Jane Roe", "dpa"},
 		{"Dave DeCamp", "Dave DeCamp", ""},
 		{"Apollo Papadopoulos", "Apollo Papadopoulos", ""}, // "Ap" is not AP

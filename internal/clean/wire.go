@@ -65,7 +65,7 @@ func wireOnly(s string) string {
 	rest := strings.Fields(strings.ToLower(s[:i] + " " + s[j:]))
 	for _, w := range rest {
 		switch strings.Trim(w, ".,:;()|-–—/") {
-		case "", "the", "staff", "news", "agency", "wire", "service", "reporters", "reporter", "report", "writers":
+		case "", "the", "staff", "news", "agency", "wire", "service", "reporters", "reporter", "report", "writer", "writers", "correspondent":
 		default:
 			return ""
 		}
