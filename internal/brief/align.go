@@ -33,19 +33,24 @@ type clash struct {
 // they share.
 func simOf(a, b *claim, skip func(string) bool) (float64, int) {
 	shared, na, nb, n := 0.0, 0.0, 0.0, 0
-	for k, w := range a.feats {
+	for _, k := range a.keys {
 		if skip != nil && skip(k) {
 			continue
 		}
+		w := a.feats[k]
 		na += w
 		if wb, ok := b.feats[k]; ok {
 			shared += w + wb
 			n++
 		}
 	}
-	for k, w := range b.feats {
-		if skip == nil || !skip(k) {
-			nb += w
+	if skip == nil {
+		nb = b.norm
+	} else {
+		for _, k := range b.keys {
+			if !skip(k) {
+				nb += b.feats[k]
+			}
 		}
 	}
 	if na+nb == 0 {
@@ -66,10 +71,11 @@ func containment(a, b *claim) float64 {
 		a, b = b, a
 	}
 	shared, total := 0.0, 0.0
-	for k, w := range a.feats {
+	for _, k := range a.keys {
 		if isNumberFeature(k) {
 			continue
 		}
+		w := a.feats[k]
 		total += w
 		if _, ok := b.feats[k]; ok {
 			shared += w

@@ -55,7 +55,7 @@ type Attribution struct {
 // names articles use for it.
 type Entity struct {
 	Name    string   `json:"name"`
-	Kind    string   `json:"kind"` // person, org, place, other
+	Kind    string   `json:"kind"` // person, org, place, title, other (any case: entity's PERSON works)
 	Aliases []string `json:"aliases"`
 }
 

@@ -36,6 +36,7 @@ type claim struct {
 	pos        float64 // relative position of the sentence in the article, 0..1
 	words      []word
 	feats      map[string]float64 // content features and their weights
+	keys       []string           // feats' keys, sorted: sums over them are reproducible
 	surface    map[string]string  // feature -> the words it was read from
 	norm       float64            // sum of feats' weights
 	nums       []quantity

@@ -355,9 +355,10 @@ func (s *story) sharedTerms(f *fact, k int) []string {
 	count := map[string]int{}
 	weight := map[string]float64{}
 	for _, m := range f.members {
-		for key, w := range s.claims[m].feats {
+		c := s.claims[m]
+		for _, key := range c.keys {
 			count[key]++
-			weight[key] += w
+			weight[key] += c.feats[key]
 		}
 	}
 	var keys []string

@@ -1,6 +1,10 @@
 package brief
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/text"
+)
 
 // person is one person the story names, under the name written most often
 // ("William Burns", not the misspelt "Willian Burns").
@@ -159,7 +163,7 @@ func editDistance(a, b string) int {
 
 func (s *story) hasPersonEntities() bool {
 	for _, e := range s.in.Entities {
-		if e.Kind == "person" {
+		if isPersonKind(e.Kind) {
 			return true
 		}
 	}
@@ -173,7 +177,7 @@ func (s *story) isPersonFeature(k string) bool {
 	}
 	name := k[2:]
 	if s.hasPersonEntities() {
-		return s.entityKind(name) == "person"
+		return isPersonKind(s.entityKind(name))
 	}
 	for _, ps := range s.persons {
 		for _, p := range ps {
@@ -211,8 +215,8 @@ func (s *story) mentions(ws []word) []mention {
 				continue
 			}
 			name := s.entName[joinWords(wordStrings(ws[i:i+n]))]
-			if s.entityKind(name) == "person" {
-				out = append(out, mention{name: name, start: i, end: i + n})
+			if isPersonKind(s.entityKind(name)) {
+				out = append(out, mention{name: name, start: nameStart(ws[i:i+n], name) + i, end: i + n})
 			}
 			i += n - 1
 		}
@@ -234,6 +238,18 @@ func (s *story) mentions(ws []word) []mention {
 	return out
 }
 
+// nameStart returns where, in the words of an alias ("CIA Director
+// William Burns"), the person's name starts: at the canonical name's words
+// when the alias ends with them, else as many words from the end as the
+// name has. An alias no longer than the name starts at 0.
+func nameStart(alias []word, name string) int {
+	nw := text.Words(name)
+	if len(alias) <= len(nw) {
+		return 0
+	}
+	return len(alias) - len(nw)
+}
+
 func (s *story) entityKind(name string) string {
 	for _, e := range s.in.Entities {
 		if e.Name == name {
@@ -248,3 +264,7 @@ func (s *story) entityKind(name string) string {
 func isPossessive(raw string) bool {
 	return strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")
 }
+
+// isPersonKind reports whether an Entity kind names a person ("person",
+// or internal/entity's "PERSON").
+func isPersonKind(kind string) bool { return strings.EqualFold(kind, "person") }

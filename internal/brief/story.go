@@ -136,7 +136,7 @@ func (s *story) features(c *claim) map[string]float64 {
 			continue
 		}
 		if n := s.ents.match(ws, i); n > 0 {
-			add("e:"+s.entName[joinWords(wordStrings(ws[i:i+n]))], nameBoost, i, i+n)
+			add("e:"+placeName(s.entName[joinWords(wordStrings(ws[i:i+n]))]), nameBoost, i, i+n)
 			i += n - 1
 			continue
 		}
@@ -169,6 +169,16 @@ func (s *story) features(c *claim) map[string]float64 {
 		add(synonymStem(w.w), boost, i, i+1)
 	}
 	return f
+}
+
+// placeName maps an entity name that is a country's metonym or demonym
+// (lexicon/places.txt: "Tehran") to the country, so that entities that
+// the entity stage keeps apart still align; other names are unchanged.
+func placeName(name string) string {
+	if c, ok := lex.placeOf[joinWords(text.Words(name))]; ok {
+		return c
+	}
+	return name
 }
 
 // isFunctionWord catches frequent words that the stopword list keeps but
@@ -219,9 +229,10 @@ func (s *story) weigh() {
 	}
 	n := float64(len(s.claims))
 	for _, c := range s.claims {
+		c.keys = sortedKeys(c.feats)
 		c.norm = 0
-		for k, b := range c.feats {
-			w := b * math.Log(1+n/float64(df[k]))
+		for _, k := range c.keys {
+			w := c.feats[k] * math.Log(1+n/float64(df[k]))
 			c.feats[k] = w
 			c.norm += w
 		}
