@@ -331,3 +331,21 @@ func TestEmptyInput(t *testing.T) {
 		t.Errorf("article without text: %+v", b)
 	}
 }
+
+func TestEntities(t *testing.T) {
+	in := Input{
+		Articles: []article.Article{
+			art("a", "A", "", "", "Iranian Foreign Ministry spokesman Nasser Kanaani rejected the report about the drone sales on Monday."),
+			art("b", "B", "", "", "Kanani, the ministry's spokesman, rejected the report about drone sales, state media said."),
+		},
+		Entities: []Entity{{Name: "Nasser Kanani", Kind: "PERSON", Aliases: []string{"Nasser Kanaani", "Kanani"}}},
+	}
+	b := Build(in, Options{})
+	f, ok := factOf(b, "rejected the report")
+	if !ok || len(f.Articles) != 2 {
+		t.Errorf("the two reports of Kanani's rejection are not one fact: %+v", b.Facts)
+	}
+	if got := b.Framing[0].Labels["Nasser Kanani"]; !slices.Equal(got, []string{"Iranian Foreign Ministry spokesman"}) {
+		t.Errorf("labels of the canonical name %v (all: %v)", got, b.Framing[0].Labels)
+	}
+}

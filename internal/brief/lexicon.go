@@ -85,8 +85,9 @@ func loadLexicon() (*lexicon, error) {
 		if len(f) < 3 {
 			return fmt.Errorf("want lemma, class and forms")
 		}
+		lemma := strings.ReplaceAll(f[0], "_", " ") // "according_to" -> "according to"
 		for _, form := range f[2:] {
-			l.verbs[form] = verbForm{lemma: f[0], class: f[1]}
+			l.verbs[form] = verbForm{lemma: lemma, class: f[1]}
 		}
 		return nil
 	})
@@ -210,7 +211,7 @@ func (l *lexicon) verbAt(words []word, i int) (verbForm, bool) {
 		return v, false
 	}
 	switch v.lemma {
-	case "according":
+	case "according to":
 		// only "according to"
 		return v, i+1 < len(words) && words[i+1].w == "to"
 	case "call", "charge", "state", "report", "claim", "note", "comment", "answer":
