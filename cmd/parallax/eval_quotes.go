@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/quote"
 )
@@ -70,7 +71,7 @@ func predictQuotes(docs []eval.QuoteDoc, workers int) [][]eval.QuotePrediction {
 	for range max(1, workers) {
 		wg.Go(func() {
 			for i := range jobs {
-				out[i] = toPredictions(docs[i].Text, quote.Extract(docs[i].Text))
+				out[i] = toPredictions(docs[i].Text, quote.Extract(docs[i].Text, entity.Extract(docs[i].Text)))
 			}
 		})
 	}

@@ -348,9 +348,10 @@ func roleBefore(s string, toks []tok, i int) string {
 		end = x + 1
 	}
 	start, hasTitle := -1, false
-	for n := 0; x >= 0 && n < 6 && toks[x].sentence == toks[i].sentence; n++ {
+	for n := 0; x >= 0 && n < 10 && toks[x].sentence == toks[i].sentence; n++ {
 		t := toks[x]
-		if t.Kind != text.Word || (text.IsStop(t.fold) && t.fold != "of" && t.fold != "the" && t.fold != "to" && t.fold != "for") {
+		paren := t.Text == "(" || t.Text == ")"
+		if !paren && (t.Kind != text.Word || (text.IsStop(t.fold) && t.fold != "of" && t.fold != "the" && t.fold != "to" && t.fold != "for")) {
 			break
 		}
 		if titleWords[t.fold] {

@@ -79,8 +79,8 @@ func TestLearnCommon(t *testing.T) {
 	}
 	texts := trainTexts(t)
 	lower, upper := map[string]int{}, map[string]int{}
-	pairs := map[[2]string]map[int]bool{} // "First Last" -> docs
-	confirmed := map[string]map[int]bool{}  // surname used alone as a person
+	pairs := map[[2]string]map[int]bool{}  // "First Last" -> docs
+	confirmed := map[string]map[int]bool{} // surname used alone as a person
 	for d, s := range texts {
 		for _, sp := range text.Sentences(s) {
 			toks := text.Tokens(sp.Text)

@@ -46,7 +46,7 @@ func Index(ents []Entity) Names {
 	for i := range ents {
 		e := &ents[i]
 		for _, a := range append([]string{e.Name}, e.Aliases...) {
-			k := text.Fold(a)
+			k := lookupKey(a)
 			if _, taken := n[k]; !taken {
 				n[k] = e
 			}
@@ -55,13 +55,19 @@ func Index(ents []Entity) Names {
 	return n
 }
 
-// Lookup returns the entity a name refers to, or nil.
-func (n Names) Lookup(name string) *Entity { return n[text.Fold(name)] }
+func lookupKey(s string) string {
+	k := text.Fold(s)
+	k = strings.TrimPrefix(k, "the ")
+	return strings.TrimSuffix(k, "'s")
+}
+
+// Lookup returns the entity a name or description refers to, or nil.
+func (n Names) Lookup(name string) *Entity { return n[lookupKey(name)] }
 
 // cluster is an entity under construction.
 type cluster struct {
 	typ      string
-	variants map[string]int // surface name -> count
+	variants map[string]int  // surface name -> count
 	titled   map[string]bool // variants that are a role and a name
 	roles    map[string]bool
 	refs     []Ref
@@ -223,7 +229,7 @@ func (r *resolver) others(docs []DocMentions) {
 			if m.Type != Org && m.Type != Place && m.Type != Other {
 				continue
 			}
-			if m.Type == Org && strings.HasPrefix(m.Reason, "definite") {
+			if m.Type == Org && strings.HasPrefix(m.Reason, "definite") && len(nameWords(m.Norm)) < 2 {
 				continue // "the mission": a description, see descriptions
 			}
 			key, canon := otherKey(m)
@@ -316,7 +322,7 @@ func initials(name string) string {
 func (r *resolver) descriptions(docs []DocMentions) {
 	for _, d := range docs {
 		for _, m := range d.Mentions {
-			if m.Type != Title && !(m.Type == Org && strings.HasPrefix(m.Reason, "definite")) {
+			if m.Type != Title && !(m.Type == Org && strings.HasPrefix(m.Reason, "definite") && len(nameWords(m.Norm)) < 2) {
 				continue
 			}
 			var best *cluster

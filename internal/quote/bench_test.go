@@ -1,6 +1,10 @@
 package quote
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/entity"
+)
 
 // BenchmarkExtract measures attribution extraction per article on
 // polnear-dev.jsonl.
@@ -11,6 +15,6 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Extract(docs[i%len(docs)].Text)
+		Extract(docs[i%len(docs)].Text, entity.Extract(docs[i%len(docs)].Text))
 	}
 }

@@ -3,8 +3,11 @@ package quote
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
+	"sync"
 
+	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -34,6 +37,8 @@ type Attribution struct {
 	Cue     Span   `json:"cue"`
 	Content Span   `json:"content"`
 	Kind    string `json:"kind"` // Direct, Mixed or Indirect
+	// Quotes are the parts of Content inside quotation marks.
+	Quotes []Span `json:"quotes,omitempty"`
 	// Speaker is the canonical name of the source entity when it could be
 	// resolved (SpeakerResolved), else the source text as written ("the
 	// spokesperson"), or "" when there is no source.
@@ -86,20 +91,34 @@ func Ready() error {
 	return err
 }
 
-// Extract finds the attributions in s, a cleaned article body. It is safe
-// for concurrent use.
-func Extract(s string) []Attribution {
+// stemmers keeps warm stem caches between calls; a Stemmer is used by one
+// goroutine at a time.
+var stemmers = sync.Pool{New: func() any { return text.NewStemmer() }}
+
+// Extract finds the attributions in s, a cleaned article body, in text
+// order of their cues. Mentions are the entities of s (entity.Extract):
+// they resolve each source — a name, a description or a pronoun — to a
+// canonical speaker; with none, Speaker is the source as written. Extract
+// is safe for concurrent use.
+func Extract(s string, mentions []entity.Mention) []Attribution {
 	m, err := loadModel()
 	if err != nil {
 		return nil
 	}
-	p := prepare(s, text.NewStemmer())
+	st := stemmers.Get().(*text.Stemmer)
+	p := prepare(s, st)
+	stemmers.Put(st)
 	var out []Attribution
 	cues := m.findCues(p)
 	for _, c := range cues {
 		out = append(out, m.roles(p, c))
 	}
-	return appendRules(p, cues, out)
+	out = appendRules(p, cues, out)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Cue.Start < out[j].Cue.Start })
+	if len(mentions) > 0 {
+		resolveSpeakers(out, mentions)
+	}
+	return out
 }
 
 // appendRules adds the attributions the layout rules find where the
@@ -121,6 +140,7 @@ func appendRules(p *prepared, cues []cueSpan, out []Attribution) []Attribution {
 			Cue:     p.byteSpan(r.cue[0], r.cue[1]),
 			Content: p.byteSpan(r.con[0], r.con[1]),
 			Kind:    kindOf(p, r.con[0], r.con[1], r.cue[0], r.cue[1], r.src[0], r.src[1]),
+			Quotes:  p.quotedIn(r.con[0], r.con[1]),
 			Score:   0.5,
 		}
 		a.Speaker = a.Source.Text
@@ -218,6 +238,7 @@ func (m *model) roles(p *prepared, c cueSpan) Attribution {
 		a.Content = p.byteSpan(lo+con[0], lo+con[1])
 	}
 	a.Kind = kindOf(p, lo+con[0], lo+con[1], c.s, c.e, lo+src[0], lo+src[1])
+	a.Quotes = p.quotedIn(lo+con[0], lo+con[1])
 	a.Reason = reasonOf(a)
 	return a
 }
@@ -252,6 +273,26 @@ func pickSpan(labels []int, cs, ce int, start, in func(int) bool) [2]int {
 		i = j - 1
 	}
 	return best
+}
+
+// quotedIn returns the insides of the quotations overlapping tokens
+// [s, e), clipped to them.
+func (p *prepared) quotedIn(s, e int) []Span {
+	var out []Span
+	for _, q := range p.quotes {
+		a, b := q[0], q[1]
+		if p.toks[a].mark == 1 {
+			a++
+		}
+		if b > a && p.toks[b-1].mark == -1 {
+			b--
+		}
+		a, b = max(a, s), min(b, e)
+		if b > a {
+			out = append(out, p.byteSpan(a, b))
+		}
+	}
+	return out
 }
 
 // byteSpan converts a token range to a Span.

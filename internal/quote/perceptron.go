@@ -38,9 +38,9 @@ func fold32(h uint64) feat { return uint32(h ^ h>>32) }
 // tagger is a first-order sequence model: per-label feature weights and
 // label transition weights, decoded with Viterbi under a label grammar.
 type tagger struct {
-	nl      int                // number of labels
+	nl      int       // number of labels
 	w       *weights  // feature key -> weight per label
-	trans   []float32          // (nl+1)*nl: row nl is the start state
+	trans   []float32 // (nl+1)*nl: row nl is the start state
 	allowed func(prev, cur int) bool
 }
 

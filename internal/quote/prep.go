@@ -36,8 +36,22 @@ type prepared struct {
 	quotes [][2]int // token ranges of quotations, marks included
 }
 
-// prepare tokenises s and marks sentences, paragraphs and quotations.
+// prepare tokenises s and marks sentences, paragraphs, quotations, stems,
+// shapes and parts of speech.
 func prepare(s string, st *text.Stemmer) *prepared {
+	p := scan(s)
+	for i := range p.toks {
+		t := &p.toks[i]
+		t.lower = text.Fold(t.text)
+		t.stem = st.Stem(t.lower)
+		t.shape = shapeOf(t.text)
+	}
+	p.tagPOS()
+	return p
+}
+
+// scan tokenises s and marks sentences, paragraphs and quotations only.
+func scan(s string) *prepared {
 	p := &prepared{text: s}
 	raw := text.Tokens(s)
 	p.toks = make([]token, 0, len(raw)+len(raw)/8)
@@ -50,16 +64,9 @@ func prepare(s string, st *text.Stemmer) *prepared {
 		}
 		p.toks = append(p.toks, token{start: t.Start, end: t.End, text: t.Text})
 	}
-	for i := range p.toks {
-		t := &p.toks[i]
-		t.lower = text.Fold(t.text)
-		t.stem = st.Stem(t.lower)
-		t.shape = shapeOf(t.text)
-	}
 	p.markSentences(s)
 	p.markParagraphs(s)
 	p.markQuotes()
-	p.tagPOS()
 	return p
 }
 
