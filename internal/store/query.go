@@ -1,0 +1,245 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// StoryFilter selects stories for ListStories. Zero fields do not filter.
+type StoryFilter struct {
+	// From and To select stories active on some day in [From, To]: the
+	// story's first member is published on or before To and its last on or
+	// after From (whole UTC days). Undated stories never match a date range.
+	From, To time.Time
+	// Outlet selects stories with a member from this outlet (ASCII case
+	// folded).
+	Outlet string
+	// Entity selects stories whose story object lists this entity; see
+	// ListStories.
+	Entity string
+	// Storyline selects the stories of one storyline.
+	Storyline string
+}
+
+// StoryKey is a story's place in the listing order (newest activity first,
+// undated stories last, then by ID): the key of the last story of a page
+// is where the next page starts.
+type StoryKey struct {
+	Activity string // the stored last_seen, "" when undated
+	ID       string
+}
+
+// StorySummary is one story as listed: its dates, members and outlets, and
+// whether its story object is built.
+type StorySummary struct {
+	ID, Title, Storyline string
+	FirstSeen, LastSeen  time.Time // zero when no member is dated
+	UpdatedAt            time.Time // when the membership last changed
+	Articles             int       // number of member articles
+	Outlets              []string  // distinct known outlets, in publication order
+	Ready                bool      // the story object (brief) is built
+	Key                  StoryKey
+}
+
+// ListStories returns up to limit stories matching f, in listing order,
+// starting after the story with key after (nil: from the start).
+//
+// The entity filter looks in the stored story object's "entities" array:
+// an element matches when it is a string equal to f.Entity, or an object
+// whose "name", "canonical", "text", "norm" or "id" field, or one of whose
+// "aliases", equals it (ASCII case folded). Stories whose object is not
+// built yet do not match.
+func (s *Store) ListStories(ctx context.Context, f StoryFilter, after *StoryKey, limit int) ([]StorySummary, error) {
+	var where []string
+	args := []any{}
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("?%d", len(args))
+	}
+	if !f.From.IsZero() {
+		where = append(where, "s.last_seen >= "+arg(f.From.UTC().Format(time.DateOnly)))
+	}
+	if !f.To.IsZero() {
+		where = append(where, "s.first_seen < "+arg(f.To.UTC().AddDate(0, 0, 1).Format(time.DateOnly)))
+	}
+	if f.Storyline != "" {
+		where = append(where, "s.storyline = "+arg(f.Storyline))
+	}
+	if f.Outlet != "" {
+		where = append(where, `s.id IN (SELECT m.story_id FROM articles a JOIN story_members m ON m.article_id = a.id
+			WHERE a.outlet = `+arg(f.Outlet)+` COLLATE NOCASE)`)
+	}
+	if f.Entity != "" {
+		e := arg(f.Entity)
+		// CASE, not AND: json_each must never see an invalid object.
+		where = append(where, `CASE WHEN json_valid(s.brief) THEN EXISTS (
+			SELECT 1 FROM json_each(s.brief, '$.entities') e
+			WHERE (e.type = 'text' AND e.value = `+e+` COLLATE NOCASE)
+			   OR (e.type = 'object' AND (
+			          json_extract(e.value, '$.name') = `+e+` COLLATE NOCASE
+			       OR json_extract(e.value, '$.canonical') = `+e+` COLLATE NOCASE
+			       OR json_extract(e.value, '$.text') = `+e+` COLLATE NOCASE
+			       OR json_extract(e.value, '$.norm') = `+e+` COLLATE NOCASE
+			       OR json_extract(e.value, '$.id') = `+e+` COLLATE NOCASE
+			       OR (json_type(e.value, '$.aliases') = 'array' AND EXISTS (
+			              SELECT 1 FROM json_each(e.value, '$.aliases') al
+			              WHERE al.type = 'text' AND al.value = `+e+` COLLATE NOCASE))))) ELSE 0 END`)
+	}
+	if after != nil {
+		a, id := arg(after.Activity), arg(after.ID)
+		where = append(where, "COALESCE(s.last_seen, '') <= "+a+
+			" AND (COALESCE(s.last_seen, '') < "+a+" OR s.id > "+id+")")
+	}
+	q := `SELECT s.id, s.title, s.storyline, COALESCE(s.first_seen, ''), COALESCE(s.last_seen, ''), s.updated_at,
+		s.brief IS NOT NULL FROM stories s`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY COALESCE(s.last_seen, '') DESC, s.id LIMIT " + arg(limit)
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list stories: %w", err)
+	}
+	defer rows.Close()
+	var out []StorySummary
+	for rows.Next() {
+		var st StorySummary
+		var first, last, updated string
+		if err := rows.Scan(&st.ID, &st.Title, &st.Storyline, &first, &last, &updated, &st.Ready); err != nil {
+			return nil, fmt.Errorf("store: list stories: %w", err)
+		}
+		st.FirstSeen, _ = time.Parse(time.RFC3339Nano, first)
+		st.LastSeen, _ = time.Parse(time.RFC3339Nano, last)
+		st.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)
+		st.Key = StoryKey{Activity: last, ID: st.ID}
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: list stories: %w", err)
+	}
+	if err := s.addMemberCounts(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// addMemberCounts fills the article counts and outlets of listed stories.
+func (s *Store) addMemberCounts(ctx context.Context, sts []StorySummary) error {
+	if len(sts) == 0 {
+		return nil
+	}
+	ids := make([]string, len(sts))
+	at := make(map[string]*StorySummary, len(sts))
+	for i := range sts {
+		ids[i] = sts[i].ID
+		at[sts[i].ID] = &sts[i]
+		sts[i].Outlets = []string{}
+	}
+	idJSON, _ := json.Marshal(ids)
+	rows, err := s.r.QueryContext(ctx, `SELECT m.story_id, a.outlet FROM story_members m
+		JOIN articles a ON a.id = m.article_id
+		WHERE m.story_id IN (SELECT value FROM json_each(?))
+		ORDER BY m.story_id, a.published IS NULL, a.published, a.seq`, string(idJSON))
+	if err != nil {
+		return fmt.Errorf("store: story members: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sid, outlet string
+		if err := rows.Scan(&sid, &outlet); err != nil {
+			return fmt.Errorf("store: story members: %w", err)
+		}
+		st := at[sid]
+		st.Articles++
+		if outlet != "" && !containsString(st.Outlets, outlet) {
+			st.Outlets = append(st.Outlets, outlet)
+		}
+	}
+	return rows.Err()
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// StoryBrief returns the stored story object of a story. It returns
+// ErrNotFound when there is no such story, and ErrNotBuilt when the story
+// exists but its object is still to be (re)built.
+func (s *Store) StoryBrief(ctx context.Context, storyID string) ([]byte, error) {
+	var b sql.NullString
+	err := s.r.QueryRowContext(ctx, `SELECT brief FROM stories WHERE id = ?`, storyID).Scan(&b)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, fmt.Errorf("store: story %s: %w", storyID, ErrNotFound)
+	case err != nil:
+		return nil, fmt.Errorf("store: story %s: %w", storyID, err)
+	case !b.Valid:
+		return nil, fmt.Errorf("store: story %s: %w", storyID, ErrNotBuilt)
+	}
+	return []byte(b.String), nil
+}
+
+// ErrNotBuilt is returned for a story whose story object is not built yet.
+var ErrNotBuilt = errors.New("story object not built yet")
+
+// ArticleStory returns the ID of the story an article belongs to, "" when
+// it is not clustered yet, or ErrNotFound when there is no such article.
+func (s *Store) ArticleStory(ctx context.Context, articleID string) (string, error) {
+	var sid sql.NullString
+	err := s.r.QueryRowContext(ctx, `SELECT m.story_id FROM articles a
+		LEFT JOIN story_members m ON m.article_id = a.id WHERE a.id = ?`, articleID).Scan(&sid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("store: article %s: %w", articleID, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: story of %s: %w", articleID, err)
+	}
+	return sid.String, nil
+}
+
+// Backlog says how much story work is waiting.
+type Backlog struct {
+	Unclustered int // articles in no story
+	StaleBriefs int // stories whose object is to be (re)built
+}
+
+// Backlog counts the articles not yet clustered and the story objects not
+// yet built.
+func (s *Store) Backlog(ctx context.Context) (Backlog, error) {
+	var b Backlog
+	err := s.r.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article_id FROM story_members)),
+		(SELECT COUNT(*) FROM stories WHERE brief IS NULL)`).Scan(&b.Unclustered, &b.StaleBriefs)
+	if err != nil {
+		return b, fmt.Errorf("store: backlog: %w", err)
+	}
+	return b, nil
+}
+
+// CountStories returns the number of stories.
+func (s *Store) CountStories(ctx context.Context) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count stories: %w", err)
+	}
+	return n, nil
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	if err := s.r.QueryRowContext(ctx, `SELECT 1`).Scan(&one); err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	return nil
+}
