@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -12,35 +11,8 @@ import (
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/clean"
+	"github.com/parallax-news/parallax/internal/dataset"
 )
-
-// sharedData returns the path of a file under ../shared/data beside the
-// module root, skipping the test when it is absent (failing under CI).
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s: %v", rel, err)
-		}
-		t.Skipf("%s not available: %v", rel, err)
-	}
-	return path
-}
 
 type gvaDoc struct {
 	ID, Title, Text, Outlet, Published, URL, Cluster string
@@ -48,7 +20,7 @@ type gvaDoc struct {
 
 // readGVA reads the GVA corpus by incident.
 func readGVA(t testing.TB) map[string][]gvaDoc {
-	f, err := os.Open(sharedData(t, "clustering/gva_semeval2018t5.jsonl"))
+	f, err := os.Open(dataset.Require(t, "clustering/gva_semeval2018t5.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,13 @@
 package brief
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/dedup"
+	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/quote"
 )
 
@@ -15,8 +17,18 @@ import (
 // stages.
 func withStages(t testing.TB, in Input) Input {
 	t.Helper()
+	var docs []entity.DocMentions
+	mentions := map[string][]entity.Mention{}
 	for _, a := range in.Articles {
-		for _, at := range quote.Extract(a.Text) {
+		ms := entity.Extract(a.Text)
+		mentions[a.ID] = ms
+		docs = append(docs, entity.DocMentions{ID: a.ID, Mentions: ms})
+	}
+	for _, e := range entity.Resolve(docs) {
+		in.Entities = append(in.Entities, Entity{Name: e.Name, Kind: e.Type, Aliases: e.Aliases})
+	}
+	for _, a := range in.Articles {
+		for _, at := range quote.Extract(a.Text, mentions[a.ID]) {
 			in.Attributions = append(in.Attributions, Attribution{
 				Article: a.ID, Speaker: at.Speaker, Kind: at.Kind,
 				Source:  Span{at.Source.Start, at.Source.End},
@@ -76,10 +88,19 @@ func TestSeedStoryWithStages(t *testing.T) {
 				t.Errorf("%s charged with a quoted word: %+v", fr.Outlet, term)
 			}
 		}
-		t.Logf("%s verbs %v classes %v", fr.Outlet, fr.Verbs, fr.VerbClasses)
+		t.Logf("%s verbs %v classes %v labels %v", fr.Outlet, fr.Verbs, fr.VerbClasses, fr.Labels)
+		if fr.Outlet == "The Moscow Times" && !slices.Contains(fr.Labels["William Burns"], "CIA chief") {
+			t.Errorf("The Moscow Times labels %v, want William Burns: CIA chief (via the entity stage)", fr.Labels)
+		}
+	}
+	for _, f := range b.Facts[:8] {
+		t.Logf("%s [%d] %s", f.ID, f.Independent, f.Text)
 	}
 	for _, r := range in.Reuse {
 		t.Logf("reuse %+v", r)
+	}
+	for _, e := range in.Entities {
+		t.Logf("entity %+v", e)
 	}
 	for _, s := range b.Summary {
 		if len(s.Articles) == 0 {
