@@ -99,24 +99,35 @@ func transcript(p *prepared) []ruleMatch {
 		if p.toks[end-1].mark == -1 {
 			end--
 		}
-		if end <= j+1 {
-			continue
+		if end <= j+1 || p.toks[j+1].shape == "x" {
+			continue // "UPDATE: the story changed" is a heading
 		}
 		out = append(out, ruleMatch{src: [2]int{i, j}, cue: [2]int{j, j + 1}, con: [2]int{j + 1, end}, reason: "transcript speaker line"})
 	}
-	// a transcript has speakers that come back: drop labels seen once
-	// ("UPDATE:", "VIDEO:")
+	// a transcript has speakers that come back: keep labels seen twice and
+	// lines next to them, drop lone headings ("UPDATE:", "VIDEO:")
 	seen := map[string]int{}
 	for _, m := range out {
 		seen[p.byteSpan(m.src[0], m.src[1]).Text]++
 	}
-	kept := out[:0]
-	for _, m := range out {
-		if seen[p.byteSpan(m.src[0], m.src[1]).Text] > 1 {
+	recurs := func(k int) bool { return k >= 0 && k < len(out) && seen[p.byteSpan(out[k].src[0], out[k].src[1]).Text] > 1 }
+	adjacent := func(a, b int) bool {
+		return a >= 0 && b >= 0 && a < len(out) && b < len(out) && absInt(p.toks[out[a].cue[0]].para-p.toks[out[b].cue[0]].para) == 1
+	}
+	var kept []ruleMatch
+	for k, m := range out {
+		if recurs(k) || (recurs(k-1) && adjacent(k-1, k)) || (recurs(k+1) && adjacent(k, k+1)) {
 			kept = append(kept, m)
 		}
 	}
 	return kept
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 func isPunctTok(s string) bool {
