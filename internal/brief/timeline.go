@@ -18,9 +18,12 @@ type Event struct {
 	Articles  []string      `json:"articles"`
 	Facts     []string      `json:"facts"`    // facts of the claims that date the event
 	Mentions  []DateMention `json:"mentions"` // how each article wrote the date
-	start     time.Time
-	prec      dates.Precision
-	claims    []int
+	// Reason is set when the date is not the articles' own: anchored on
+	// the story's date, or taken from a dated article for an undated one.
+	Reason string `json:"reason,omitempty"`
+	start  time.Time
+	prec   dates.Precision
+	claims []int
 }
 
 // DateMention is one written date behind an Event, with how it was
@@ -37,6 +40,8 @@ type entry struct {
 	claim int
 	m     dated
 	facts map[int]bool // facts of every claim in the claim's sentence
+	// anchored: resolved on the story's date, not the article's
+	anchored bool
 }
 
 // storyAnchorSpan is the widest spread of publish dates over which the
@@ -137,7 +142,9 @@ func (s *story) anchorUndated() []entry {
 			}
 			reason := fmt.Sprintf("anchored on story date %s (shares %s with dated articles, published within %d days): %s",
 				anchor.Format(time.DateOnly), shared, int(last.Sub(first).Hours()/24), m.Reason)
-			out = append(out, s.newEntry(s.claimIndex(c), dated{text: m.Text, date: m.Date, start: m.Start, reason: reason}))
+			e := s.newEntry(s.claimIndex(c), dated{text: m.Text, date: m.Date, start: m.Start, reason: reason})
+			e.anchored = true
+			out = append(out, e)
 		}
 	}
 	return out
@@ -247,6 +254,9 @@ func (s *story) event(group []entry) *Event {
 		a := s.docs[c.doc].a
 		e.Articles = appendUnique(e.Articles, a.ID)
 		e.Mentions = append(e.Mentions, DateMention{Article: a.ID, Text: en.m.text, Reason: en.m.reason})
+		if en.anchored && e.Reason == "" {
+			e.Reason = en.m.reason
+		}
 		if c.fact >= 0 {
 			facts[c.fact] = true
 		}
@@ -322,10 +332,13 @@ func (s *story) borrowWeekdays(events []*Event) {
 				if k < 0 {
 					continue
 				}
+				reason := fmt.Sprintf("%s has no publish date; same event as %s (similarity %.2f), which puts it on %s, a %s",
+					d.a.ID, s.docs[s.claims[k].doc].a.ID, sim, e.Date, e.start.Weekday())
 				e.Articles = appendUnique(e.Articles, d.a.ID)
-				e.Mentions = append(e.Mentions, DateMention{Article: d.a.ID, Text: m.Text,
-					Reason: fmt.Sprintf("no publish date; same event as %s (similarity %.2f), which puts it on %s, a %s",
-						s.docs[s.claims[k].doc].a.ID, sim, e.Date, e.start.Weekday())})
+				e.Mentions = append(e.Mentions, DateMention{Article: d.a.ID, Text: m.Text, Reason: reason})
+				if e.Reason == "" {
+					e.Reason = reason
+				}
 				break
 			}
 		}
