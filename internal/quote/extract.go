@@ -87,6 +87,9 @@ func roleAllowed(p, c int) bool {
 // Ready loads the embedded model and reports whether it is usable. Extract
 // calls it; callers that time extraction call it first.
 func Ready() error {
+	if _, err := posTagger(); err != nil {
+		return err
+	}
 	_, err := loadModel()
 	return err
 }

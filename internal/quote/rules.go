@@ -110,7 +110,9 @@ func transcript(p *prepared) []ruleMatch {
 	for _, m := range out {
 		seen[p.byteSpan(m.src[0], m.src[1]).Text]++
 	}
-	recurs := func(k int) bool { return k >= 0 && k < len(out) && seen[p.byteSpan(out[k].src[0], out[k].src[1]).Text] > 1 }
+	recurs := func(k int) bool {
+		return k >= 0 && k < len(out) && seen[p.byteSpan(out[k].src[0], out[k].src[1]).Text] > 1
+	}
 	adjacent := func(a, b int) bool {
 		return a >= 0 && b >= 0 && a < len(out) && b < len(out) && absInt(p.toks[out[a].cue[0]].para-p.toks[out[b].cue[0]].para) == 1
 	}
