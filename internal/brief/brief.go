@@ -140,9 +140,10 @@ func Build(in Input, opt Options) Brief {
 		opt.Words = 100
 	}
 	s := newStory(in, opt)
+	conflicts := s.factConflicts()
 	b := Brief{
-		Facts:     s.factsOut(),
-		Conflicts: s.conflictsOut(),
+		Facts:     s.factsOut(conflicts),
+		Conflicts: conflicts,
 		Sources:   s.sourcesOut(),
 	}
 	b.Framing = s.framing()

@@ -70,6 +70,3 @@ func (s *story) conflictReason(c clash) string {
 	}
 	return fmt.Sprintf("%s reports a denial (%q) of what %s %s; similarity %.2f", who(deny), c.detail, who(other), how, c.score)
 }
-
-// conflictsOut renders the conflicts for the brief.
-func (s *story) conflictsOut() []Conflict { return s.factConflicts() }

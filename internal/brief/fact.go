@@ -260,9 +260,9 @@ func (s *story) orderFacts() {
 }
 
 // factsOut renders the facts for the brief.
-func (s *story) factsOut() []Fact {
+func (s *story) factsOut(all []Conflict) []Fact {
 	conflicts := map[int][]string{}
-	for _, c := range s.factConflicts() {
+	for _, c := range all {
 		a, b := s.factIndex(c.Facts[0]), s.factIndex(c.Facts[1])
 		conflicts[a] = appendUnique(conflicts[a], c.Facts[1])
 		conflicts[b] = appendUnique(conflicts[b], c.Facts[0])
