@@ -251,7 +251,7 @@ func typed(s string, toks []tok, i, j int, personCue bool, role string) []Mentio
 		return []Mention{m}
 	case titleWords[last]:
 		return []Mention{mention(s, toks, i, j, Title, 0.6, "title")}
-	case orgHeads[last] || (j-i == 1 && isAcronym(norm0(s, toks, i, j))):
+	case orgHeads[last] || hasInnerHead(toks, i, j) || (j-i == 1 && isAcronym(norm0(s, toks, i, j))):
 		return []Mention{mention(s, toks, i, j, Org, 0.8, "organisation word or acronym")}
 	case j-i >= 2 && j-i <= 4 && firstNames[toks[i].fold]:
 		return []Mention{mention(s, toks, i, j, Person, 0.85, "given name")}
@@ -262,6 +262,17 @@ func typed(s string, toks []tok, i, j int, personCue bool, role string) []Mentio
 		return []Mention{mention(s, toks, i, j, Person, 0.6, "capitalised words")}
 	}
 	return []Mention{mention(s, toks, i, j, Other, 0.4, "capitalised words")}
+}
+
+// hasInnerHead reports an organisation head before a connector inside the
+// name: "Council on Foreign Relations".
+func hasInnerHead(toks []tok, i, j int) bool {
+	for x := i; x < j-1; x++ {
+		if orgHeads[toks[x].fold] && connectors[toks[x+1].fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // particleName reports a name written with a lower-case particle and a
@@ -361,6 +372,12 @@ func roleBefore(s string, toks []tok, i int) string {
 		x--
 	}
 	if !hasTitle || start < 0 {
+		return ""
+	}
+	// the phrase must end in its title ("the CIA chief William Burns") or
+	// in a parenthesis or name before an apposition comma ("director of the
+	// Central Intelligence Agency (CIA), William Burns")
+	if lastTok := toks[end-1]; !titleWords[lastTok.fold] && lastTok.Text != ")" && !isUpper(lastTok.Text) {
 		return ""
 	}
 	for start < end && (toks[start].fold == "the" || toks[start].fold == "of" || toks[start].fold == "to" || toks[start].fold == "for") {
