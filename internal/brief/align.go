@@ -8,15 +8,15 @@ import (
 
 // Alignment thresholds, on the weighted Dice similarity of two claims'
 // content features (0..1). They were set by reading the aligned pairs of
-// the seed story and of several GVA shooting stories (see align_test.go),
-// not fitted to any answer key.
+// the seed story and of several GVA shooting stories (gva_test.go), not
+// fitted to any answer key.
 const (
 	alignMin   = 0.34 // two claims state the same fact
-	strongMin  = 0.50 // a claim this close to one of a fact's claims may join it (see cluster)
 	clashMin   = 0.30 // two claims are about the same thing (for conflicting numbers and dates)
 	denyMin    = 0.42 // a denial and a claim are about the same thing...
 	containMin = 0.7  // ...or one is mostly contained in the other
 	minShared  = 2    // features two claims must share to align at all
+	negateMin  = 0.5  // a claim and its negation ("was not armed") are about the same thing
 )
 
 // clash is a pair of claims that contradict each other.
@@ -26,6 +26,7 @@ type clash struct {
 	score  float64
 	detail string // what differs: the two numbers or dates; for a denial, the denying word
 	denier int    // for a denial, the claim that denies (a or b)
+	negate bool   // the denial is a negation ("not"), not a denial word
 }
 
 // simOf returns the weighted Dice similarity of two claims' features,
@@ -162,7 +163,9 @@ func (s *story) sim(i, j int) float64 {
 }
 
 // contradiction checks whether claims i < j, which are similar, state
-// conflicting numbers or dates, or one denies what the other states.
+// conflicting numbers or dates, or one denies what the other states:
+// with a denial word ("rejects", "denied"), or, between articles and for
+// very similar claims, with a negation the other lacks ("was not armed").
 func (s *story) contradiction(i, j int) (clash, bool) {
 	a, b := s.claims[i], s.claims[j]
 	content, _ := simOf(a, b, isNumberFeature)
@@ -187,6 +190,13 @@ func (s *story) contradiction(i, j int) (clash, bool) {
 		}
 		return clash{a: i, b: j, kind: ConflictDenial, score: content,
 			detail: s.claims[denier].cue, denier: denier}, true
+	}
+	if (a.negation == "") != (b.negation == "") && a.doc != b.doc && content >= negateMin && a.stance == 0 && b.stance == 0 {
+		denier := i
+		if b.negation != "" {
+			denier = j
+		}
+		return clash{a: i, b: j, kind: ConflictDenial, score: content, detail: s.claims[denier].negation, denier: denier, negate: true}, true
 	}
 	return clash{}, false
 }

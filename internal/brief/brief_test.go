@@ -98,6 +98,10 @@ func TestConflicts(t *testing.T) {
 			"The West has accused Iran of supplying drones to Russia, a claim Iran roundly rejects.", ConflictDenial},
 		{"statement against denial", "The company polluted the river with toxic waste for years, regulators found.",
 			"The company denied it polluted the river with toxic waste.", ConflictDenial},
+		{"negation", "Police said the suspect was armed with a rifle when officers arrived at the house.",
+			"Police said the suspect was not armed with a rifle when officers arrived at the house.", ConflictDenial},
+		{"both negated", "Iran said it would not seek permission from anyone to expand ties with Russia.",
+			"Iran won't seek permission from anyone to expand its ties with Russia, it said.", ""},
 		{"negated confirmation is no denial", "Officials said the ship carried weapons to the rebels.",
 			"Officials have not confirmed that the ship carried weapons to the rebels.", ""},
 	}

@@ -42,6 +42,7 @@ type claim struct {
 	nums       []quantity
 	stance     int    // -1 denial, +1 admission, 0 neither
 	cue        string // the word that set stance
+	negation   string // the first negation ("not", "never", "wasn't"), or ""
 	quoted     float64
 	dates      []dated
 	fact       int
@@ -79,6 +80,7 @@ func (s *story) claimsOf(di int) {
 				fact: -1,
 			}
 			c.stance, c.cue = stanceOf(cws)
+			c.negation = negationOf(cws)
 			d.claims = append(d.claims, len(s.claims))
 			s.claims = append(s.claims, c)
 		}
@@ -193,6 +195,33 @@ func negatedAt(ws []word, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch w := ws[k].w; {
 		case w == "not" || w == "never" || w == "no" || strings.HasSuffix(w, "n't"):
+			return true
+		}
+	}
+	return false
+}
+
+// negationOf returns the first negating word of a claim ("not", "never",
+// "no" or a contraction in "n't") that negates what the claim reports.
+func negationOf(ws []word) string {
+	for i, w := range ws {
+		if w.w == "not" || w.w == "never" || w.w == "no" || strings.HasSuffix(w.w, "n't") {
+			if !negatesReport(ws, i) {
+				return w.w
+			}
+		}
+	}
+	return ""
+}
+
+// negatesReport reports whether the negation at ws[i] bears on an
+// attribution or stance verb ("have not confirmed", "did not say"), not on
+// what is reported.
+func negatesReport(ws []word, i int) bool {
+	for k := i + 1; k < len(ws) && k <= i+3; k++ {
+		_, verb := lex.verbs[ws[k].w]
+		_, pol := lex.polarity[ws[k].w]
+		if verb || pol {
 			return true
 		}
 	}

@@ -68,5 +68,8 @@ func (s *story) conflictReason(c clash) string {
 	if other.stance > 0 {
 		how = "says was " + other.cue
 	}
+	if c.negate {
+		return fmt.Sprintf("%s negates (%q) what %s %s; similarity %.2f", who(deny), c.detail, who(other), how, c.score)
+	}
 	return fmt.Sprintf("%s reports a denial (%q) of what %s %s; similarity %.2f", who(deny), c.detail, who(other), how, c.score)
 }
