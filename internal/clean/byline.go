@@ -11,7 +11,7 @@ var (
 	rxByline = regexp.MustCompile(`^(?i:by|written by|story by|words by|posted by|reported by|author)\s*:?\s+(\S.*)$`)
 	// rxBylineTail cuts what follows the names on a byline line: a
 	// separator and then a date, an update stamp or a role.
-	rxBylineTail = regexp.MustCompile(`\s+(?:[|•·]|[-–—]|(?i:on|updated|published|posted))\s+`)
+	rxBylineTail = regexp.MustCompile(`\s+(?:[|•·]|[-–—]|(?i:on|updated|published|posted|last updated):?)\s+`)
 	// rxWireSplit separates a person from the agency they write for.
 	rxWireSplit = regexp.MustCompile(`\s*(?:,|\||/|[-–—]|\bfor\b|\(|\))\s*`)
 )

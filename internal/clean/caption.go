@@ -17,7 +17,9 @@ var (
 	// rxSlashCredit is the "AP Photo/Vahid Salemi" and "EPA-EFE/NAME" form.
 	rxSlashCredit = regexp.MustCompile(`^\(?[\pL.\- ]{2,30}/[\pL.\- ]{2,40}\)?$`)
 	// rxInlineCredit is a credit in brackets inside a paragraph.
-	rxInlineCredit = regexp.MustCompile(`\s*\((?:AP Photo|AFP Photo|Reuters|Photo|Photos|Image|Credit|Photo credit|File photo|Getty Images)\s*[/:][^()]{1,80}\)`)
+	// It names the credit ("(Photo: ...)"), or it closes the paragraph
+	// with a source and an outlet ("(Waterbury police/WFSB)").
+	rxInlineCredit = regexp.MustCompile(`\s*\((?:AP Photo|AFP Photo|Reuters|Photo|Photos|Image|Credit|Photo credit|File photo|Getty Images|Source|Courtesy)\s*[/:][^()]{1,80}\)|\s*\([\pL.' ]{2,40}/[\pL.' /]{2,60}\)$`)
 
 	// rxCaptionStart opens a caption: "FILE - In this ...", "In this photo ...".
 	rxCaptionStart = regexp.MustCompile(`^(?:file(?: photo)?\s*[-:]\s|in this (?:[a-z]+\.? \d{1,2}, \d{4},? )?(?:file )?(?:photo|image|picture|handout photo|video grab|screenshot)\b|photo:\s|caption:\s|image:\s)`)
@@ -25,7 +27,7 @@ var (
 	// "..., in Tehran, Iran, Tuesday, July 19, 2022." or "... (AP Photo/...)".
 	rxCaptionTrailer = regexp.MustCompile(`, (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? [a-z]+\.? \d{1,2}, \d{4}\.?(?: \([^()]*\))?$|\((?:ap|afp|reuters|epa) photo[^()]*\)$`)
 	// rxPosition marks who stands where in a photograph.
-	rxPosition = regexp.MustCompile(`, (?:left|right|center|centre|second left|second right|second from left|second from right|foreground|background),|\((?:left|right|center|centre|l|r|c|l-r|r-l|from left|from right|top|bottom)\)|\bfrom left\b|\bl-r\b|\(l to r\)|\((?:from )?left to right\)`)
+	rxPosition = regexp.MustCompile(`, (?:left|right|center|centre|second left|second right|second from left|second from right|foreground|background),|\((?:left|right|center|centre|l|r|c|l-r|r-l|from left|from right|top|bottom)\)|\bfrom left\b|\bl-r\b|\(?l to r\b\)?|\((?:from )?left to right\)`)
 )
 
 // isCredit reports whether block b is a photo credit: a short line that
@@ -87,7 +89,7 @@ func (c *cleaner) markCaptions(bs []*block) {
 			c.note("caption before a photo credit: %q", clip(b.text))
 		case rxCaptionStart.MatchString(b.fold):
 			c.note("caption by its opening: %q", clip(b.text))
-		case b.words <= 30 && rxInlineCredit.MatchString(b.text) && !rxAttribution.MatchString(b.fold):
+		case b.words <= 30 && rxInlineCredit.MatchString(b.text) && !rxAttribution.MatchString(b.fold) && !isDateline(b.text):
 			c.note("caption with a photo credit in brackets: %q", clip(b.text))
 		case trailer && position, (trailer || position) && i < head:
 			c.note("agency-style caption (dated trailer or positions): %q", clip(b.text))
@@ -116,6 +118,12 @@ func captionHead(bs []*block) int {
 		}
 	}
 	return len(bs)
+}
+
+// isDateline reports whether s opens with a dateline.
+func isDateline(s string) bool {
+	_, ok := parseDateline(s)
+	return ok
 }
 
 // captionTrailer reports whether a folded text ends like an agency caption.

@@ -149,7 +149,13 @@ func (c *cleaner) markDateline(bs []*block) {
 func (c *cleaner) takeDateline(d dateline) {
 	c.dateline = d.place
 	if _, _, isDate := parseDateLine(d.credit); d.credit != "" && !isDate {
-		if w := wireOnly(d.credit); w != "" {
+		w := wireOnly(d.credit)
+		for _, part := range strings.Split(d.credit, "/") { // "(CBS/AP)"
+			if w == "" {
+				w = wireOnly(part)
+			}
+		}
+		if w != "" {
 			c.setWire(w, fmt.Sprintf("dateline credit (%s)", d.credit))
 		} else {
 			c.note("dateline credits %q (not a known wire service)", d.credit)

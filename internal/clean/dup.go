@@ -6,13 +6,24 @@ import (
 	"github.com/parallax-news/parallax/internal/article"
 )
 
-// markDuplicates sets aside a paragraph that repeats another one, or that
-// another paragraph contains (a teaser repeating a sentence of the body).
-// The longer or earlier copy stays in the body.
+// markDuplicates sets aside a paragraph of eight words or more that repeats
+// another one, or that another paragraph contains (a teaser repeating a
+// sentence of the body), and any paragraph that repeats the one right
+// before it. The longer or earlier copy stays in the body.
 func (c *cleaner) markDuplicates(bs []*block) {
 	var body []*block
+	var prev *block
 	for _, b := range bs {
-		if b.body() && b.words >= 8 {
+		if !b.body() {
+			continue
+		}
+		if prev != nil && b.fold == prev.fold { // a repeat right after itself, however short
+			b.kind = article.AsideOther
+			c.note("repeated paragraph set aside: %q", clip(b.text))
+			continue
+		}
+		prev = b
+		if b.words >= 8 {
 			body = append(body, b)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/text"
@@ -64,9 +65,9 @@ func TestGVACorpus(t *testing.T) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	var docs, dirty, long, kept int
+	var docs, dirty, long, kept, titles, titlesAgree, dates, datesAgree int
 	for sc.Scan() {
-		var rec struct{ Text, URL string }
+		var rec struct{ Text, URL, Title, Published string }
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
 			t.Fatal(err)
 		}
@@ -86,18 +87,54 @@ func TestGVACorpus(t *testing.T) {
 		}
 		l, k := proseKept(t, rec.Text, body, r)
 		long, kept = long+l, kept+k
+		if r.Title != "" {
+			titles++
+			if wordShare(r.Title, rec.Title) >= 0.6 {
+				titlesAgree++
+			}
+		}
+		if !r.Published.IsZero() {
+			dates++
+			if r.Published.Format(time.DateOnly) == rec.Published {
+				datesAgree++
+			}
+		}
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
 	rate := float64(kept) / float64(long)
 	t.Logf("%d pages; %d bodies with boilerplate left; %d of %d long prose lines kept (%.2f%%)", docs, dirty, kept, long, 100*rate)
+	// The corpus gives the crawled <title> (often with a site name) and the
+	// date its crawler detected: neither is gold, so these are reported,
+	// with loose floors against regressions.
+	t.Logf("titles read from the text: %d, sharing 60%% of their words with the crawled title: %d", titles, titlesAgree)
+	t.Logf("dates read from the text: %d, equal to the crawler's date: %d", dates, datesAgree)
+	if titlesAgree*2 < titles || datesAgree*4 < dates*3 {
+		t.Errorf("titles or dates disagree with the corpus more than before")
+	}
 	if dirty > docs/500 {
 		t.Errorf("%d bodies still hold boilerplate", dirty)
 	}
 	if rate < 0.99 {
 		t.Errorf("only %.2f%% of long prose lines kept", 100*rate)
 	}
+}
+
+// wordShare is the share of the words of a that b holds.
+func wordShare(a, b string) float64 {
+	in := map[string]bool{}
+	for _, w := range text.Words(b) {
+		in[w] = true
+	}
+	words := text.Words(a)
+	n := 0
+	for _, w := range words {
+		if in[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(max(len(words), 1))
 }
 
 // proseKept counts the input lines of 20 words or more that end a sentence

@@ -141,12 +141,16 @@ func titleLike(b *block) bool {
 		return false
 	}
 	last := b.text[len(b.text)-1]
-	if strings.ContainsRune(".:;,", rune(last)) || strings.HasPrefix(b.fold, "by ") || rxDateLabel.MatchString(b.text) {
+	if strings.ContainsRune(".:;,", rune(last)) || rxNotTitle.MatchString(b.fold) || rxDateLabel.MatchString(b.text) {
 		return false
 	}
 	_, isDateline := parseDateline(b.text + " x")
 	return !isDateline
 }
+
+// rxNotTitle opens lines that are never a headline: bylines, playlist
+// entries ("1:46 Video title"), breadcrumbs, update stamps.
+var rxNotTitle = regexp.MustCompile(`^(?:by\b|\d{1,2}:\d{2} |home\s*[:>|/»›]|(?:story )?updated?\b)`)
 
 // similar reports whether two folded titles are the same headline, allowing
 // a site name before or after it.

@@ -342,6 +342,7 @@ func TestNormalisation(t *testing.T) {
 func TestWireCredits(t *testing.T) {
 	tests := []struct{ text, wire, dateline string }{
 		{"WASHINGTON (Reuters) - " + prose, "Reuters", "Washington"},
+		{"FLINT (WWJ/AP) – Police say a 3-year-old boy has been found dead.\n\n" + prose, "AP", "Flint"},
 		{"MARKSVILLE, La. (AP) - " + prose + "\n\nCopyright 2015 The Associated Press. All rights reserved.", "AP", "Marksville, La."},
 		{prose + " —AFP", "AFP", ""},
 		{prose + "\n\nSource: IRNA", "IRNA", ""},
