@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -31,6 +32,9 @@ type Framing struct {
 	// Omits lists facts that two or more other outlets carry and this one
 	// does not.
 	Omits []string `json:"omits"`
+	// OmitReasons says, for each omitted fact, who carries it and how
+	// close this outlet's nearest claim comes.
+	OmitReasons map[string]string `json:"omit_reasons"`
 }
 
 // Term is a word or phrase an outlet uses, how often, and where first.
@@ -74,7 +78,7 @@ func (s *story) framing() []Framing {
 				}
 			}
 		}
-		g.Omits = s.omits(docsOf[k])
+		g.Omits, g.OmitReasons = s.omits(docsOf[k])
 		for _, ts := range []*[]Term{&g.Loaded, &g.Hedges, &g.Quoted} {
 			sortTerms(*ts)
 			if *ts == nil {
@@ -233,12 +237,12 @@ func termsIn(ws []word, set phraseSet) []string {
 // given articles does, not even loosely (a claim of the articles
 // with similarity looseMin or more to one of the fact's claims, sharing
 // two words with it, counts as carrying it).
-func (s *story) omits(docs []int) []string {
+func (s *story) omits(docs []int) ([]string, map[string]string) {
 	mine := map[int]bool{}
 	for _, di := range docs {
 		mine[di] = true
 	}
-	out := []string{}
+	ids, reasons := []string{}, map[string]string{}
 	for _, f := range s.facts {
 		others := map[int]bool{} // sources other than these articles'
 		carried := false
@@ -249,27 +253,43 @@ func (s *story) omits(docs []int) []string {
 			}
 			others[s.docs[di].source] = true
 		}
-		if carried || len(others) < 2 || s.looselyCarried(f, mine) {
+		if carried || len(others) < 2 {
 			continue
 		}
-		out = append(out, f.id)
+		closest, loose := s.closestIn(f, mine)
+		if loose {
+			continue
+		}
+		ids = append(ids, f.id)
+		var srcs []string
+		for _, k := range sortedInts(others) {
+			srcs = append(srcs, sourceID(k))
+		}
+		reasons[f.id] = fmt.Sprintf("carried by %d independent sources (%s); the closest claim here has similarity %.2f",
+			len(others), strings.Join(srcs, ", "), closest)
 	}
-	return out
+	return ids, reasons
 }
 
 // looseMin is the similarity at which an article is taken to mention a
 // fact it does not state in the fact's terms.
 const looseMin = 0.25
 
-func (s *story) looselyCarried(f *fact, mine map[int]bool) bool {
+// closestIn returns the highest similarity of one of the given articles'
+// claims to a claim of fact f, and whether one of them loosely carries the
+// fact (looseMin, two shared words).
+func (s *story) closestIn(f *fact, mine map[int]bool) (float64, bool) {
+	best := 0.0
 	for _, m := range f.members {
-		for di := range mine {
+		for _, di := range sortedInts(mine) {
 			for _, ci := range s.docs[di].claims {
-				if s.sim(m, ci) >= looseMin && sharedWords(s.claims[m], s.claims[ci]) >= minShared {
-					return true
+				sim := s.sim(m, ci)
+				best = max(best, sim)
+				if sim >= looseMin && sharedWords(s.claims[m], s.claims[ci]) >= minShared {
+					return sim, true
 				}
 			}
 		}
 	}
-	return false
+	return best, false
 }
