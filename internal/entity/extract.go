@@ -182,7 +182,7 @@ func runEnd(toks []tok, i int, named map[string]bool) int {
 // types them.
 func classifyRun(s string, toks []tok, i, j int) []Mention {
 	var out []Mention
-	honor := false
+	honor := honorBefore(toks, i)
 	for i < j && honorifics[toks[i].fold] {
 		honor = true
 		i++
@@ -230,6 +230,14 @@ func classifyRun(s string, toks []tok, i, j int) []Mention {
 		role = roleBefore(s, toks, i)
 	}
 	return append(out, typed(s, toks, i, j, honor || role != "", role)...)
+}
+
+// honorBefore reports an honorific right before toks[i]: "Mr. Obama".
+func honorBefore(toks []tok, i int) bool {
+	if i >= 2 && toks[i-1].Text == "." && honorifics[toks[i-2].fold] {
+		return true
+	}
+	return i >= 1 && honorifics[toks[i-1].fold]
 }
 
 // typed types the name toks[i:j].
