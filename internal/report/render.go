@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -104,15 +105,26 @@ func (d *doc) refs(ids []string) string {
 	if len(ids) == 0 {
 		return ""
 	}
-	nums := make([]string, 0, len(ids))
+	var nums []int
+	var unknown []string
+	seen := make(map[string]bool, len(ids))
 	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
 		if n, ok := d.cite[id]; ok {
-			nums = append(nums, fmt.Sprint(n))
+			nums = append(nums, n)
 		} else {
-			nums = append(nums, id)
+			unknown = append(unknown, id)
 		}
 	}
-	return "[" + strings.Join(nums, ", ") + "]"
+	sort.Ints(nums)
+	parts := make([]string, 0, len(ids))
+	for _, n := range nums {
+		parts = append(parts, fmt.Sprint(n))
+	}
+	return "[" + strings.Join(append(parts, unknown...), ", ") + "]"
 }
 
 func writeDoc(w io.Writer, out *Output, st style) error {
@@ -159,6 +171,11 @@ func (d *doc) story(n, total int, s *Story, byID map[string]*Article) {
 			d.bullet(sen.Text + " " + d.refs(sen.Articles))
 		}
 	}
+	d.facts(s)
+	d.quotes(s)
+	d.entities(s)
+	d.timeline(s)
+	d.framing(s)
 }
 
 func (d *doc) indent() string {

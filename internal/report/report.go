@@ -7,6 +7,9 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/brief"
+	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/quote"
 )
 
 // Output is what "parallax analyze" prints: the articles and their stories.
@@ -58,12 +61,21 @@ type Story struct {
 	Why       []Why    `json:"why"`      // one per member: the score and reason it joined by
 	Reused    []Reused `json:"reused"`   // reuse edges between members
 
-	Summary  []Sentence `json:"summary"`
-	Facts    []any      `json:"facts"`
-	Quotes   []any      `json:"quotes"`
-	Entities []any      `json:"entities"`
-	Timeline []any      `json:"timeline"`
-	Framing  []any      `json:"framing"`
+	// Summary is a short neutral summary; every sentence cites the
+	// articles it comes from.
+	Summary []brief.Sentence `json:"summary"`
+	// Facts are the story's statements with their supporting articles and
+	// count of independent sources; Conflicts pairs facts that cannot both
+	// be true; Sources are the groups of articles that count as one source.
+	Facts     []brief.Fact     `json:"facts"`
+	Conflicts []brief.Conflict `json:"conflicts"`
+	Sources   []brief.Source   `json:"sources"`
+	// Quotes is the ledger of statements: who said what, and how each
+	// article rendered it.
+	Quotes   []quote.Statement `json:"quotes"`
+	Entities []entity.Entity   `json:"entities"`
+	Timeline []brief.Event     `json:"timeline"`
+	Framing  []brief.Framing   `json:"framing"`
 }
 
 // Why explains one article's membership of its story.
@@ -80,12 +92,6 @@ type Reused struct {
 	From    string  `json:"from"`
 	Shared  float64 `json:"shared"`
 	Kind    string  `json:"kind"`
-}
-
-// Sentence is one summary sentence and the articles it cites.
-type Sentence struct {
-	Text     string   `json:"text"`
-	Articles []string `json:"articles"`
 }
 
 // SetDates fills First and Last.
