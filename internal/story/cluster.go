@@ -12,6 +12,8 @@ type cluster struct {
 	first   time.Time
 
 	terms, names, nums centroid
+	title              centroid
+	titled             int // articles with a title
 	posted             map[uint64]struct{}
 	labels             map[uint64]string // display forms of the names posted
 
@@ -26,7 +28,7 @@ type cluster struct {
 func newCluster(id string, seq int) *cluster {
 	return &cluster{
 		id: id, seq0: seq, lastSeq: seq,
-		terms: newCentroid(), names: newCentroid(), nums: newCentroid(),
+		terms: newCentroid(), names: newCentroid(), nums: newCentroid(), title: newCentroid(),
 		posted: make(map[uint64]struct{}), labels: make(map[uint64]string),
 	}
 }
@@ -36,6 +38,10 @@ func (c *cluster) add(p *prepared, seq int) {
 	c.terms.add(p.terms)
 	c.names.add(p.names)
 	c.nums.add(p.nums)
+	if len(p.title) > 0 {
+		c.title.add(p.title)
+		c.titled++
+	}
 	c.size++
 	c.touch(p.published, seq)
 }
@@ -59,6 +65,8 @@ func (c *cluster) absorb(o *cluster) {
 	c.terms.merge(&o.terms)
 	c.names.merge(&o.names)
 	c.nums.merge(&o.nums)
+	c.title.merge(&o.title)
+	c.titled += o.titled
 	c.size += o.size
 	c.members = append(c.members, o.members...)
 	for k, l := range o.labels {

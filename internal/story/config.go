@@ -5,27 +5,20 @@ import "time"
 // Config holds the engine's parameters. The zero value is not useful: start
 // from DefaultConfig and change what you need.
 type Config struct {
-	// Threshold is the score an article needs to join a story.
+	// Threshold is the probability (under the event model) an article
+	// needs to join a story.
 	Threshold float64
-	// MergeThreshold is the score an article needs with a second open story
-	// for it to bridge and merge the two.
+	// MergeThreshold is the probability an article needs with a second
+	// open story for it to bridge and merge the two.
 	MergeThreshold float64
-	// LineThreshold is the score a new story's first article needs with a
-	// storyline for the story to join it.
+	// LineThreshold is the probability (under the storyline model) a new
+	// story's first article needs with a storyline for the story to join it.
 	LineThreshold float64
-
-	// Weights of the three feature channels in the score. A channel the
-	// article lacks (no names, no numbers) gives its weight to the terms.
-	WeightTerms, WeightNames, WeightNums float64
 
 	// Window is how long a dated story stays open without a new article;
 	// LineWindow the same for storylines. Term statistics (document
 	// frequencies) are counted over the articles of the last IDFWindow.
 	Window, LineWindow, IDFWindow time.Duration
-	// Decay is the time scale of the penalty for distance in time between
-	// an article and a story's latest article: the score is multiplied by
-	// 1/(1+gap/Decay). Zero turns the penalty off.
-	Decay time.Duration
 	// MaxArticles bounds every window in articles, dated or not: a story
 	// whose last article is more than MaxArticles articles back closes, and
 	// term statistics count only the last MaxArticles articles. Undated
@@ -42,16 +35,12 @@ type Config struct {
 func DefaultConfig() Config {
 	const day = 24 * time.Hour
 	return Config{
-		Threshold:      0.20,
-		MergeThreshold: 0.45,
-		LineThreshold:  0.15,
-		WeightTerms:    0.6,
-		WeightNames:    0.3,
-		WeightNums:     0.1,
+		Threshold:      0.15,
+		MergeThreshold: 0.8,
+		LineThreshold:  0.5,
 		Window:         14 * day,
 		LineWindow:     365 * day,
 		IDFWindow:      60 * day,
-		Decay:          7 * day,
 		MaxArticles:    20000,
 	}
 }

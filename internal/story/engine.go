@@ -87,6 +87,7 @@ type prepared struct {
 	terms     []Entry
 	names     []Entry
 	nums      []Entry
+	title     []Entry
 	query     []Entry // the keys used to find and file candidates
 	labels    map[uint64]string
 }
@@ -153,9 +154,11 @@ func (e *Engine) prepare(d Doc, f *Features) *prepared {
 	p.terms = e.weigh(f.Terms)
 	p.names = e.weigh(f.Names)
 	p.nums = e.weigh(f.Nums)
+	p.title = e.weigh(f.Title)
 	p.query = append(p.query, topKeys(p.terms, 20)...)
 	p.query = append(p.query, topKeys(p.names, 10)...)
 	p.query = append(p.query, topKeys(p.nums, 5)...)
+	p.query = append(p.query, topKeys(p.title, 5)...)
 	p.labels = make(map[uint64]string, len(f.Labels))
 	for _, l := range f.Labels {
 		p.labels[l.Key] = l.Text
@@ -179,8 +182,8 @@ func (e *Engine) weigh(v Vector) []Entry {
 
 // count adds the article's keys to the document frequencies.
 func (e *Engine) count(f *Features, t time.Time) {
-	keys := make([]uint64, 0, len(f.Terms)+len(f.Names)+len(f.Nums))
-	for _, v := range []Vector{f.Terms, f.Names, f.Nums} {
+	keys := make([]uint64, 0, len(f.Terms)+len(f.Names)+len(f.Nums)+len(f.Title))
+	for _, v := range []Vector{f.Terms, f.Names, f.Nums, f.Title} {
 		for _, x := range v {
 			keys = append(keys, x.Key)
 			e.df[x.Key]++
@@ -244,7 +247,7 @@ func (e *Engine) close(l *levelState, c *cluster, stories bool) {
 	c.closed = true
 	l.idx.remove(c)
 	delete(l.open, c)
-	c.terms, c.names, c.nums = centroid{}, centroid{}, centroid{}
+	c.terms, c.names, c.nums, c.title = centroid{}, centroid{}, centroid{}, centroid{}
 	c.posted = nil
 	if stories && e.cfg.KeepClosed {
 		e.closed = append(e.closed, c)

@@ -28,6 +28,7 @@ type Features struct {
 	Terms  Vector  `json:"terms"`  // stems of content words; title words count double
 	Names  Vector  `json:"names"`  // capitalised names: each word and each multiword phrase
 	Nums   Vector  `json:"nums"`   // numbers and month-day dates
+	Title  Vector  `json:"title"`  // stems of the title's content words
 	Labels []Label `json:"labels"` // display forms of the Names keys, for reasons
 	Words  int     `json:"words"`  // number of word tokens
 }
@@ -44,6 +45,7 @@ const (
 	chName   = 'n'
 	chPhrase = 'p'
 	chNum    = '#'
+	chTitle  = 'T'
 )
 
 // Featurizer computes Features. It caches stems and is not safe for
@@ -62,12 +64,29 @@ func Featurize(d Doc) Features { return NewFeaturizer().Featurize(d) }
 // Featurize computes the features of d.
 func (f *Featurizer) Featurize(d Doc) Features {
 	b := newBuilder(f.stem)
-	b.terms(siteless(d.Title), 2)
+	title := siteless(d.Title)
+	b.terms(title, 2)
 	b.scan(d.Text)
 	for _, c := range d.Captions {
 		b.scan(c)
 	}
-	return b.features()
+	feats := b.features()
+	feats.Title = b.titleVector(title)
+	return feats
+}
+
+// titleVector returns the stems of the title's content words.
+func (b *builder) titleVector(title string) Vector {
+	counts := make(map[uint64]float32)
+	for _, t := range text.Tokens(title) {
+		if t.Kind == text.Punct {
+			continue
+		}
+		if w := fold(t.Text); len(w) >= 2 && !text.IsStop(w) {
+			counts[key(chTitle, b.stem.Stem(w))]++
+		}
+	}
+	return vectorOf(counts)
 }
 
 // siteless drops a trailing site name from a crawled title

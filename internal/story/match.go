@@ -19,9 +19,13 @@ const (
 
 // parts are the pieces of a score, kept to explain it.
 type parts struct {
-	terms, names, nums float64
-	gapDays            float64
-	dated              bool
+	terms, names, nums float64 // average-linkage cosines per channel
+	title              float64
+	termsCos           float64 // centroid cosine of the terms
+	hasNames, hasTitle bool    // both sides have names, titles
+	gapDays            float64 // days between the article and the cluster's span
+	dated              bool    // both sides are dated
+	size               int
 }
 
 type scored struct {
@@ -30,14 +34,10 @@ type scored struct {
 	pt parts
 }
 
-// weights of the three channels for one comparison.
-type weights struct{ terms, names, nums float64 }
-
 // match finds the story the article joins, if any, with the score and the
 // reason, and the other open stories it scores high enough with to merge.
 func (e *Engine) match(p *prepared) (*cluster, float64, string, []*cluster) {
-	w := weights{e.cfg.WeightTerms, e.cfg.WeightNames, e.cfg.WeightNums}
-	cands := e.rank(&e.stories, p, w, e.cfg.Decay.Hours()/24, maxCandidates)
+	cands := e.rank(&e.stories, p, &eventModel, maxCandidates)
 	if len(cands) == 0 {
 		return nil, 0, "new story: no earlier story shares its key words", nil
 	}
@@ -55,11 +55,11 @@ func (e *Engine) match(p *prepared) (*cluster, float64, string, []*cluster) {
 }
 
 // rank scores the candidate clusters of one level, best first.
-func (e *Engine) rank(l *levelState, p *prepared, w weights, decayDays float64, limit int) []scored {
+func (e *Engine) rank(l *levelState, p *prepared, m *model, limit int) []scored {
 	cs := l.idx.candidates(p.query, limit, maxPosting, e.acc)
 	out := make([]scored, 0, len(cs))
 	for _, c := range cs {
-		s, pt := score(p, c, w, decayDays)
+		s, pt := score(p, c, m)
 		out = append(out, scored{c, s, pt})
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -71,25 +71,33 @@ func (e *Engine) rank(l *levelState, p *prepared, w weights, decayDays float64, 
 	return out
 }
 
-// score compares an article with a cluster: a weighted sum of the cosines
-// of the three channels, lowered by the distance in time.
-func score(p *prepared, c *cluster, w weights, decayDays float64) (float64, parts) {
-	if len(p.names) == 0 {
-		w.terms += w.names
-		w.names = 0
+// score compares an article with a cluster: the probability, under the
+// event model, that the article reports the cluster's event, with the
+// pieces it rests on.
+func score(p *prepared, c *cluster, m *model) (float64, parts) {
+	pt := measure(p, c)
+	x := pt.signals()
+	return m.prob(&x), pt
+}
+
+// measure computes the similarities of an article and a cluster.
+func measure(p *prepared, c *cluster) parts {
+	pt := parts{
+		terms:    c.terms.avgLink(p.terms, c.size),
+		termsCos: c.terms.cosine(p.terms),
+		size:     c.size,
 	}
-	if len(p.nums) == 0 {
-		w.terms += w.nums
-		w.nums = 0
-	}
-	pt := parts{terms: c.terms.avgLink(p.terms, c.size)}
-	if w.names > 0 {
+	if len(p.names) > 0 && len(c.names.w) > 0 {
 		pt.names = c.names.avgLink(p.names, c.size)
+		pt.hasNames = true
 	}
-	if w.nums > 0 {
+	if len(p.nums) > 0 && len(c.nums.w) > 0 {
 		pt.nums = c.nums.avgLink(p.nums, c.size)
 	}
-	s := (w.terms*pt.terms + w.names*pt.names + w.nums*pt.nums) / (w.terms + w.names + w.nums)
+	if len(p.title) > 0 && c.titled > 0 {
+		pt.title = c.title.avgLink(p.title, c.titled)
+		pt.hasTitle = true
+	}
 	if !p.published.IsZero() && !c.last.IsZero() {
 		pt.dated = true
 		switch {
@@ -98,11 +106,8 @@ func score(p *prepared, c *cluster, w weights, decayDays float64) (float64, part
 		case p.published.Before(c.first):
 			pt.gapDays = c.first.Sub(p.published).Hours() / 24
 		}
-		if decayDays > 0 {
-			s /= 1 + pt.gapDays/decayDays
-		}
 	}
-	return s, pt
+	return pt
 }
 
 // explain words a decision to join: the names shared, then the cosines.
@@ -116,6 +121,9 @@ func (e *Engine) explain(p *prepared, m scored) string {
 	fmt.Fprintf(&b, "cosine %.2f", m.pt.terms)
 	if m.pt.names > 0 {
 		fmt.Fprintf(&b, ", names %.2f", m.pt.names)
+	}
+	if m.pt.title > 0 {
+		fmt.Fprintf(&b, ", titles %.2f", m.pt.title)
 	}
 	if m.pt.nums > 0 {
 		fmt.Fprintf(&b, ", numbers %.2f", m.pt.nums)

@@ -69,8 +69,7 @@ func (c *cluster) dropStory(s *cluster) {
 // one), and adds the article to its story's storyline.
 func (e *Engine) placeInStoryline(s *cluster, p *prepared, isNew bool, a *Assignment) {
 	if isNew || s.line == nil {
-		w := weights{terms: 0.7, names: 0.3}
-		cands := e.rank(&e.lines, p, w, 0, maxLineCandidates)
+		cands := e.rank(&e.lines, p, &lineModel, maxLineCandidates)
 		if len(cands) > 0 && cands[0].s >= e.cfg.LineThreshold {
 			s.line = cands[0].c
 		} else {

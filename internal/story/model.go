@@ -1,0 +1,48 @@
+package story
+
+import "math"
+
+// nSignals is the number of inputs of a model.
+const nSignals = 11
+
+// model is a logistic model of the probability that an article belongs to
+// a cluster, over the signals of their comparison.
+type model struct {
+	bias float64
+	w    [nSignals]float64
+}
+
+func (m *model) prob(x *[nSignals]float64) float64 {
+	z := m.bias
+	for i, v := range x {
+		z += m.w[i] * v
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// signals are the model inputs: similarities, indicators of which
+// channels both sides have, and time and size terms.
+func (pt parts) signals() [nSignals]float64 {
+	var x [nSignals]float64
+	x[0] = pt.terms
+	x[1] = pt.termsCos
+	x[2] = pt.names
+	x[3] = pt.nums
+	x[4] = pt.title
+	x[5] = b2f(pt.hasNames)
+	x[6] = b2f(pt.hasTitle)
+	x[7] = b2f(pt.dated)
+	if pt.dated {
+		x[8] = math.Log1p(pt.gapDays)
+	}
+	x[9] = math.Log(float64(max(1, pt.size)))
+	x[10] = pt.names * pt.terms
+	return x
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
