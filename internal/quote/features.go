@@ -61,6 +61,7 @@ const (
 	fPOSTri
 	fRelPOS
 	fRelPOSCtx
+	fQuoteRel
 )
 
 func wordAt(p *prepared, i int) string {
@@ -189,6 +190,7 @@ type roleContext struct {
 	commaLeft  []bool
 	commaRight []bool
 	lo, hi     int // window
+	quoteRel   map[int32]string // quotation index -> its place relative to the cue
 }
 
 func newRoleContext(p *prepared, cs, ce, lo, hi int) *roleContext {
@@ -206,6 +208,7 @@ func newRoleContext(p *prepared, cs, ce, lo, hi int) *roleContext {
 		rc.cueStem = p.toks[cs].stem
 	}
 	rc.cueQuoted = boolStr(p.toks[cs].quoted)
+	rc.quoteRel = quoteRelations(p, cs, ce, lo, hi)
 	n := hi - lo
 	rc.marksLeft = make([]int, n)
 	rc.commaLeft = make([]bool, n)
@@ -232,6 +235,43 @@ func newRoleContext(p *prepared, cs, ce, lo, hi int) *roleContext {
 		}
 	}
 	return rc
+}
+
+// quoteRelations describes each quotation of the window by its place
+// relative to the cue: adjacent before ("“…,” he said"), adjacent after
+// ("said: “…”"), around the cue, or the n-th one away on a side.
+func quoteRelations(p *prepared, cs, ce, lo, hi int) map[int32]string {
+	rel := map[int32]string{}
+	left, right := 0, 0
+	for i := cs - 1; i >= lo; i-- {
+		q := p.toks[i].quote
+		if q < 0 || rel[q] != "" {
+			continue
+		}
+		if p.quotes[q][1] > cs {
+			rel[q] = "around"
+			continue
+		}
+		left++
+		if cs-p.quotes[q][1] <= 5 && left == 1 {
+			rel[q] = "adjL"
+		} else {
+			rel[q] = "L" + strconv.Itoa(min(left, 3))
+		}
+	}
+	for i := ce; i < hi; i++ {
+		q := p.toks[i].quote
+		if q < 0 || rel[q] != "" {
+			continue
+		}
+		right++
+		if p.quotes[q][0]-ce <= 3 && right == 1 {
+			rel[q] = "adjR"
+		} else {
+			rel[q] = "R" + strconv.Itoa(min(right, 3))
+		}
+	}
+	return rel
 }
 
 // roleFeatures returns the features of token i for the role tagger.
@@ -285,5 +325,11 @@ func (rc *roleContext) roleFeatures(i int, buf []feat) []feat {
 		fh2(fRelPOS, rd, t.pos),
 		fh2(fRelPOSCtx, rel+posAt(p, i-1), t.pos+posAt(p, i+1)),
 	)
+	if t.quote >= 0 {
+		qr := rc.quoteRel[t.quote]
+		buf = append(buf, fh2(fQuoteRel, rel, qr), fh2(fQuoteRel, qr+sentOff, rc.cueStem))
+	} else {
+		buf = append(buf, fh2(fQuoteRel, rel, "none"))
+	}
 	return buf
 }

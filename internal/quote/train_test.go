@@ -14,7 +14,7 @@ import (
 
 var (
 	trainFlag    = flag.Bool("train", false, "train the model on polnear-train.jsonl and write model.bin.gz")
-	epochsFlag   = flag.Int("epochs", 8, "training epochs")
+	epochsFlag   = flag.Int("epochs", 12, "training epochs")
 	minCountFlag = flag.Int("mincount", 5, "drop features seen fewer times in training")
 	pruneFlag    = flag.Float64("prune", 0.5, "drop features whose averaged weights are all smaller")
 )
