@@ -34,18 +34,25 @@ func seedDocs(t *testing.T) []Doc {
 func TestSeeds(t *testing.T) {
 	day := func(m time.Month, d int) time.Time { return time.Date(2022, m, d, 0, 0, 0, 0, time.UTC) }
 	undated := seedDocs(t)
-	dated := append([]Doc(nil), undated...)
-	// publication order: the July visit first, then December's coverage
-	dated[0], dated[1], dated[2], dated[3], dated[4] = dated[4], dated[0], dated[1], dated[2], dated[3]
-	for i, t := range []time.Time{day(7, 19), day(12, 17), day(12, 18), day(12, 19), day(12, 20)} {
-		dated[i].Published = t
+	// Dated as the texts date themselves (001 "December 18, 2022", 002
+	// "12/20/2022", 004 "July 19, 2022"); 000 and 003 carry no date and
+	// come in ingest order, as if they arrived with the December coverage.
+	byID := map[string]Doc{}
+	for _, d := range undated {
+		byID[d.ID] = d
 	}
-	for name, docs := range map[string][]Doc{"undated": undated, "dated": dated} {
-		t.Run(name, func(t *testing.T) { checkSeeds(t, docs) })
+	dates := map[string]time.Time{"001": day(12, 18), "002": day(12, 20), "004": day(7, 19)}
+	var dated []Doc
+	for _, id := range []string{"004", "001", "000", "003", "002"} {
+		d := byID[id]
+		d.Published = dates[id]
+		dated = append(dated, d)
 	}
+	t.Run("undated", func(t *testing.T) { checkSeeds(t, undated, "s-000") })
+	t.Run("dated", func(t *testing.T) { checkSeeds(t, dated, "s-001") })
 }
 
-func checkSeeds(t *testing.T, docs []Doc) {
+func checkSeeds(t *testing.T, docs []Doc, decemberID string) {
 	e := New(DefaultConfig())
 	asg := map[string]Assignment{}
 	for _, d := range docs {
@@ -64,7 +71,7 @@ func checkSeeds(t *testing.T, docs []Doc) {
 	if asg["004"].Storyline != asg["000"].Storyline {
 		t.Errorf("004 in storyline %s, want %s", asg["004"].Storyline, asg["000"].Storyline)
 	}
-	if asg["000"].Story != "s-000" {
-		t.Errorf("December story %q, want s-000, named after its first article", asg["000"].Story)
+	if asg["000"].Story != decemberID {
+		t.Errorf("December story %q, want %s, named after its first article", asg["000"].Story, decemberID)
 	}
 }
