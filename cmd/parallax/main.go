@@ -50,5 +50,6 @@ func newRootCmd() *cobra.Command {
 		newIngestCmd(),
 		newEvalCmd(),
 	)
+	root.AddCommand(newServeCmd(), newStoriesCmd(), newStoryCmd(), newSearchCmd())
 	return root
 }

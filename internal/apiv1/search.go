@@ -100,14 +100,19 @@ func (a *API) searchArticles(r *http.Request, out *SearchResults, query string, 
 		return err
 	}
 	for _, h := range hits {
-		out.Results = append(out.Results, SearchHit{
-			Kind: "article", Article: h.ArticleID, Story: nonEmpty(h.StoryID), Title: h.Title, Outlet: h.Outlet,
-			Published: dayPtr(h.Published), Score: h.Score,
-			Highlights: map[string][]Segment{"title": apiSegments(h.TitleHits), "body": apiSegments(h.BodyHits)},
-			URL:        Prefix + "articles/" + url.PathEscape(h.ArticleID),
-		})
+		out.Results = append(out.Results, NewArticleHit(h))
 	}
 	return nil
+}
+
+// NewArticleHit converts an article found by a search for the API.
+func NewArticleHit(h store.ArticleHit) SearchHit {
+	return SearchHit{
+		Kind: "article", Article: h.ArticleID, Story: nonEmpty(h.StoryID), Title: h.Title, Outlet: h.Outlet,
+		Published: dayPtr(h.Published), Score: h.Score,
+		Highlights: map[string][]Segment{"title": apiSegments(h.TitleHits), "body": apiSegments(h.BodyHits)},
+		URL:        Prefix + "articles/" + url.PathEscape(h.ArticleID),
+	}
 }
 
 // searchQuotes adds up to limit+1 quote hits to out.
@@ -117,17 +122,22 @@ func (a *API) searchQuotes(r *http.Request, out *SearchResults, query string, of
 		return err
 	}
 	for _, h := range hits {
-		hit := SearchHit{
-			Kind: "quote", Article: h.ArticleID, Story: nonEmpty(h.StoryID), Speaker: h.Speaker,
-			Text: plainText(h.TextHits), Score: h.Score,
-			Highlights: map[string][]Segment{"speaker": apiSegments(h.SpeakerHits), "text": apiSegments(h.TextHits)},
-		}
-		if h.ArticleID != "" {
-			hit.URL = Prefix + "articles/" + url.PathEscape(h.ArticleID)
-		}
-		out.Results = append(out.Results, hit)
+		out.Results = append(out.Results, NewQuoteHit(h))
 	}
 	return nil
+}
+
+// NewQuoteHit converts a quote found by a search for the API.
+func NewQuoteHit(h store.QuoteHit) SearchHit {
+	hit := SearchHit{
+		Kind: "quote", Article: h.ArticleID, Story: nonEmpty(h.StoryID), Speaker: h.Speaker,
+		Text: plainText(h.TextHits), Score: h.Score,
+		Highlights: map[string][]Segment{"speaker": apiSegments(h.SpeakerHits), "text": apiSegments(h.TextHits)},
+	}
+	if h.ArticleID != "" {
+		hit.URL = Prefix + "articles/" + url.PathEscape(h.ArticleID)
+	}
+	return hit
 }
 
 func apiSegments(segs []store.Segment) []Segment {

@@ -30,7 +30,8 @@ type StoryList struct {
 	Next    *string     `json:"next"` // cursor of the next page; null on the last
 }
 
-func newStoryItem(st store.StorySummary) StoryItem {
+// NewStoryItem converts a listed story for the API.
+func NewStoryItem(st store.StorySummary) StoryItem {
 	return StoryItem{
 		ID: st.ID, Title: st.Title, Storyline: st.Storyline,
 		First: dayPtr(st.FirstSeen), Last: dayPtr(st.LastSeen), Updated: st.UpdatedAt.UTC().Format(time.RFC3339),
@@ -80,7 +81,7 @@ func (a *API) listStories(w http.ResponseWriter, r *http.Request) {
 	}
 	out := StoryList{Stories: make([]StoryItem, 0, len(sts)), Next: next}
 	for _, st := range sts {
-		out.Stories = append(out.Stories, newStoryItem(st))
+		out.Stories = append(out.Stories, NewStoryItem(st))
 	}
 	WriteJSON(w, http.StatusOK, out)
 }
