@@ -41,12 +41,16 @@ const (
 type Poller struct {
 	Store    *store.Store
 	Fetcher  *fetch.Fetcher
-	Pipeline *pipeline.Pipeline
+	Pipeline *pipeline.Pipeline // cleans and stores the items, unless Ingest is set
 
-	// OnNew is called after a source's poll stored new articles, so they
-	// can be clustered at once (serve debounces it); nil ignores it. It may
-	// be called from several goroutines.
-	OnNew func(ctx context.Context)
+	// Ingest, when set, is used instead of Pipeline.IngestRecords: e.g. a
+	// server's ingest, which counts the articles and schedules the story
+	// update itself.
+	Ingest func(ctx context.Context, recs []ingest.Record) ([]pipeline.Outcome, error)
+	// OnNew is called after a source's poll stored added > 0 new articles,
+	// so they reach their stories at once (a debounced update); nil ignores
+	// it. It may be called from several goroutines.
+	OnNew func(ctx context.Context, added int)
 	// Report is told what each poll did; nil ignores it. It may be called
 	// from several goroutines.
 	Report func(Result)
@@ -242,7 +246,7 @@ func (p *Poller) pollSource(ctx context.Context, src store.Source) Result {
 		res.Err = fmt.Errorf("feed: %w", err)
 	}
 	if res.Added > 0 && p.OnNew != nil {
-		p.OnNew(ctx)
+		p.OnNew(ctx, res.Added)
 	}
 	return res
 }
@@ -386,7 +390,7 @@ func (p *Poller) ingest(ctx context.Context, cands []candidate, res *Result) ([]
 	for i, c := range cands {
 		recs[i] = c.rec
 	}
-	outs, _, err := p.Pipeline.IngestRecords(ctx, recs)
+	outs, err := p.ingestRecords(ctx, recs)
 	if err != nil {
 		return nil, err
 	}
@@ -410,7 +414,7 @@ func (p *Poller) ingest(ctx context.Context, cands []candidate, res *Result) ([]
 	for _, i := range retry {
 		recs = append(recs, *cands[i].fallback)
 	}
-	outs, _, err = p.Pipeline.IngestRecords(ctx, recs)
+	outs, err = p.ingestRecords(ctx, recs)
 	if err != nil {
 		return nil, err
 	}
@@ -426,6 +430,14 @@ func (p *Poller) ingest(ctx context.Context, cands []candidate, res *Result) ([]
 		res.Notes = append(res.Notes, itemProblem(cands[i].item, errors.New("no article text in the page"), "used the feed's own text"))
 	}
 	return ids, nil
+}
+
+func (p *Poller) ingestRecords(ctx context.Context, recs []ingest.Record) ([]pipeline.Outcome, error) {
+	if p.Ingest != nil {
+		return p.Ingest(ctx, recs)
+	}
+	outs, _, err := p.Pipeline.IngestRecords(ctx, recs)
+	return outs, err
 }
 
 func (p *Poller) count(res *Result, o pipeline.Outcome, fallback bool) {

@@ -23,6 +23,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/fetch"
+	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
 )
@@ -198,7 +199,7 @@ func newHarness(t *testing.T, opts fetch.Options) *harness {
 	h := &harness{st: st, pl: &pipeline.Pipeline{Store: st, Workers: 2}, clock: time.Now().UTC().Truncate(time.Second).Add(time.Second)} // sources added now are due
 	h.poller = &Poller{
 		Store: st, Fetcher: fetch.New(opts), Pipeline: h.pl,
-		OnNew: func(context.Context) { h.onNew.Add(1) },
+		OnNew: func(_ context.Context, n int) { h.onNew.Add(int64(n)) },
 		Now:   func() time.Time { return h.clock },
 		Rand:  func() float64 { return 0.5 },
 	}
@@ -269,8 +270,8 @@ func TestPollEndToEnd(t *testing.T) {
 	if len(res) != 1 || res[0].Err != nil || res[0].Items != 3 || res[0].New != 3 || res[0].Added != 3 || res[0].Fallback != 0 {
 		t.Fatalf("first poll: %+v", res)
 	}
-	if h.onNew.Load() != 1 {
-		t.Errorf("OnNew called %d times, want 1", h.onNew.Load())
+	if h.onNew.Load() != 3 {
+		t.Errorf("OnNew told of %d articles, want 3", h.onNew.Load())
 	}
 	arts := h.articles(t)
 	if len(arts) != 3 {
@@ -369,7 +370,7 @@ func TestPollEndToEnd(t *testing.T) {
 			t.Errorf("seen page %s fetched %d times, want 1", u.Path, n)
 		}
 	}
-	if s.hit("/world/full-fledged") != 1 || len(h.articles(t)) != 4 || h.onNew.Load() != 2 {
+	if s.hit("/world/full-fledged") != 1 || len(h.articles(t)) != 4 || h.onNew.Load() != 4 {
 		t.Errorf("new item: page hits %d, articles %d, OnNew %d", s.hit("/world/full-fledged"), len(h.articles(t)), h.onNew.Load())
 	}
 }
@@ -605,7 +606,7 @@ func TestRun(t *testing.T) {
 	h.poller.Now = nil // real time: Run sleeps
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	h.poller.OnNew = func(context.Context) { cancel() }
+	h.poller.OnNew = func(context.Context, int) { cancel() }
 	done := make(chan error, 1)
 	go func() { done <- h.poller.Run(ctx) }()
 	// Run finds no source, sleeps; a new source and Wake get it polled.
@@ -621,5 +622,25 @@ func TestRun(t *testing.T) {
 	}
 	if len(h.articles(t)) != 1 {
 		t.Errorf("%d articles after Run", len(h.articles(t)))
+	}
+}
+
+func TestPollIngestHook(t *testing.T) {
+	s := newSite(t)
+	s.set(func(s *site) {
+		s.feed = rss(rssItem{guid: "1", link: s.URL + "/a", title: "Iran Says It Won't 'Seek Permission From Anyone' to Boost Russia Ties"})
+		s.pages["/a"] = page{status: 200, ctype: "text/html", body: seedPage(t, "001_47faf601e63f5728.txt", "x")}
+	})
+	h := newHarness(t, fetch.Options{IgnoreRobots: true})
+	var calls int
+	h.poller.Ingest = func(ctx context.Context, recs []ingest.Record) ([]pipeline.Outcome, error) {
+		calls++
+		outs, _, err := h.pl.IngestRecords(ctx, recs)
+		return outs, err
+	}
+	h.poller.Pipeline = nil
+	h.addSource(t, s.URL+"/feed")
+	if r := h.pollAll(t)[0]; r.Err != nil || r.Added != 1 || calls != 1 {
+		t.Errorf("poll with an Ingest hook: %+v, %d calls", r, calls)
 	}
 }
