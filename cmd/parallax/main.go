@@ -49,6 +49,7 @@ func newRootCmd() *cobra.Command {
 		newAnalyzeCmd(),
 		newIngestCmd(),
 		newEvalCmd(),
+		newSourcesCmd(),
 	)
 	root.AddCommand(newServeCmd(), newStoriesCmd(), newStoryCmd(), newSearchCmd())
 	return root
