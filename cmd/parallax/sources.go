@@ -35,7 +35,7 @@ GET, robots.txt is honoured, requests to one host are spaced, and a failing feed
 after a growing delay. Internal addresses (loopback, private, link-local...) are refused.`,
 	}
 	cmd.PersistentFlags().StringVar(&dbPath, "db", "", "database file (default: $PARALLAX_DB or parallax/parallax.db in the user's data directory)")
-	open := func(cmd *cobra.Command) (*store.Store, error) { return openSourcesStore(cmd.Context(), dbPath) }
+	open := func(cmd *cobra.Command) (*store.Store, error) { return openStore(cmd.Context(), dbPath) }
 	cmd.AddCommand(
 		newSourcesAddCmd(open),
 		newSourcesImportCmd(open),
@@ -47,17 +47,6 @@ after a growing delay. Internal addresses (loopback, private, link-local...) are
 }
 
 type storeOpener func(*cobra.Command) (*store.Store, error)
-
-func openSourcesStore(ctx context.Context, path string) (*store.Store, error) {
-	if path == "" {
-		p, err := store.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
-	}
-	return store.Open(ctx, path)
-}
 
 func newSourcesAddCmd(open storeOpener) *cobra.Command {
 	var title string
