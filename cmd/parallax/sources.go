@@ -23,6 +23,9 @@ import (
 // maxSourcesFile is the largest sources file read.
 const maxSourcesFile = 16 << 20
 
+// minInterval is the shortest --interval accepted.
+const minInterval = time.Minute
+
 func newSourcesCmd() *cobra.Command {
 	var dbPath string
 	cmd := &cobra.Command{
@@ -255,6 +258,9 @@ articles into stories. With --once it polls the due sources (or, with --all, eve
 once and exits; without it, it keeps polling as sources come due until interrupted.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if interval < minInterval {
+				return fmt.Errorf("--interval %v: at least %v (feeds are polled politely)", interval, minInterval)
+			}
 			ctx := cmd.Context()
 			st, err := open(cmd)
 			if err != nil {

@@ -121,6 +121,9 @@ func TestSourcesPollOnce(t *testing.T) {
 	if r := runCmd(t, "", "sources", "add", "--db", db, srv.URL+"/feed"); r.code != 0 {
 		t.Fatal(r)
 	}
+	if r := runCmd(t, "", "sources", "poll", "--once", "--interval", "5s", "--db", db); r.code == 0 || !strings.Contains(r.stderr, "at least") {
+		t.Errorf("a 5s interval was accepted: %+v", r)
+	}
 	// By default the local server is an internal address: refused.
 	r := runCmd(t, "", "sources", "poll", "--once", "--db", db)
 	if r.code == 0 || !strings.Contains(r.stderr, "forbidden address") || pages.Load() != 0 {

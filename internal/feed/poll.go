@@ -47,9 +47,10 @@ type Poller struct {
 	// server's ingest, which counts the articles and schedules the story
 	// update itself.
 	Ingest func(ctx context.Context, recs []ingest.Record) ([]pipeline.Outcome, error)
-	// OnNew is called after a source's poll stored added > 0 new articles,
-	// so they reach their stories at once (a debounced update); nil ignores
-	// it. It may be called from several goroutines.
+	// OnNew is called each time a source's poll has stored added > 0 new
+	// articles (a few at a time), so they reach their stories at once (a
+	// debounced update); nil ignores it. It may be called from several
+	// goroutines.
 	OnNew func(ctx context.Context, added int)
 	// Report is told what each poll did; nil ignores it. It may be called
 	// from several goroutines.
@@ -245,9 +246,6 @@ func (p *Poller) pollSource(ctx context.Context, src store.Source) Result {
 	if err != nil {
 		res.Err = fmt.Errorf("feed: %w", err)
 	}
-	if res.Added > 0 && p.OnNew != nil {
-		p.OnNew(ctx, res.Added)
-	}
 	return res
 }
 
@@ -306,7 +304,28 @@ func (p *Poller) takeItems(ctx context.Context, src store.Source, feedURL string
 	if more {
 		res.Deferred += countNew(seen) - len(todo)
 	}
+	// Pages go to the pipeline a few at a time: memory stays bounded, and
+	// the first articles reach their stories while later pages load.
 	var cands []candidate
+	flush := func() error {
+		added := res.Added
+		stored, err := p.ingest(ctx, cands, res)
+		if err != nil {
+			return err
+		}
+		for k, c := range cands {
+			record = append(record, store.SourceItem{GUID: clip(c.item.Key(), 2000), Link: c.item.Link, ArticleID: stored[k]})
+		}
+		cands = cands[:0]
+		if err := p.Store.AddSourceItems(ctx, src.ID, record); err != nil {
+			return err
+		}
+		record = record[:0]
+		if n := res.Added - added; n > 0 && p.OnNew != nil {
+			p.OnNew(ctx, n)
+		}
+		return nil
+	}
 	for _, i := range todo {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -326,16 +345,18 @@ func (p *Poller) takeItems(ctx context.Context, src store.Source, feedURL string
 		if keep && c.usedFB {
 			res.Notes = append(res.Notes, itemProblem(items[i], problem, "used the feed's own text"))
 		}
+		if len(cands) == ingestBatch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
 	}
-	stored, err := p.ingest(ctx, cands, res)
-	if err != nil {
-		return err
-	}
-	for k, c := range cands {
-		record = append(record, store.SourceItem{GUID: clip(c.item.Key(), 2000), Link: c.item.Link, ArticleID: stored[k]})
-	}
-	return p.Store.AddSourceItems(ctx, src.ID, record)
+	return flush()
 }
+
+// ingestBatch is how many items' pages are held before they go to the
+// pipeline.
+const ingestBatch = 8
 
 func countNew(seen []store.ItemSeen) int {
 	n := 0

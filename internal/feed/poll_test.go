@@ -644,3 +644,52 @@ func TestPollIngestHook(t *testing.T) {
 		t.Errorf("poll with an Ingest hook: %+v, %d calls", r, calls)
 	}
 }
+
+func TestPollManyItems(t *testing.T) {
+	s := newSite(t)
+	var items []rssItem
+	body := seedPage(t, "003_dc604e7a5f4e5b23.txt", "x")
+	s.set(func(s *site) {
+		for i := range 20 {
+			path := fmt.Sprintf("/news/%02d", i)
+			items = append(items, rssItem{guid: path, link: s.URL + path, title: fmt.Sprintf("Item %d", i),
+				date: time.Date(2022, 12, 1+i, 0, 0, 0, 0, time.UTC)})
+			s.pages[path] = page{status: 200, ctype: "text/html", body: body}
+		}
+		s.feed = rss(items...)
+		s.etag = `"many"`
+	})
+	h := newHarness(t, fetch.Options{IgnoreRobots: true})
+	var calls atomic.Int64
+	h.poller.OnNew = func(_ context.Context, n int) { calls.Add(1); h.onNew.Add(int64(n)) }
+	h.poller.MaxItems = 15
+	h.addSource(t, s.URL+"/feed")
+	r := h.pollAll(t)[0]
+	if r.Err != nil || r.New != 15 || r.Added != 15 || r.Deferred != 5 {
+		t.Fatalf("first poll: %+v", r)
+	}
+	// Newest first: the five oldest wait.
+	for i := range 5 {
+		if s.hit(fmt.Sprintf("/news/%02d", i)) != 0 {
+			t.Errorf("old item %d taken before newer ones", i)
+		}
+	}
+	if calls.Load() < 2 || h.onNew.Load() != 15 {
+		t.Errorf("OnNew: %d calls for %d articles; want several calls (batches) for 15", calls.Load(), h.onNew.Load())
+	}
+	src, _ := h.st.Sources(context.Background())
+	if src[0].ETag != "" {
+		t.Error("validators kept although items were left")
+	}
+	r = h.pollAll(t)[0]
+	if r.Err != nil || r.NotModified || r.New != 5 || r.Added != 5 || r.Deferred != 0 {
+		t.Fatalf("second poll: %+v", r)
+	}
+	src, _ = h.st.Sources(context.Background())
+	if src[0].ETag != `"many"` || src[0].Articles != 20 {
+		t.Errorf("after taking all items: %+v", src[0])
+	}
+	if r := h.pollAll(t)[0]; !r.NotModified {
+		t.Errorf("third poll not conditional: %+v", r)
+	}
+}
