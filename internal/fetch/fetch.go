@@ -38,8 +38,12 @@ var (
 	ErrTooLarge         = errors.New("fetch: body too large")
 	ErrRedirects        = errors.New("fetch: too many redirects")
 	ErrRobots           = errors.New("fetch: disallowed by robots.txt")
-	ErrStatus           = errors.New("fetch: unexpected HTTP status")
-	ErrEncoding         = errors.New("fetch: unsupported content encoding")
+	// ErrRobotsUnreachable comes with ErrRobots when the host's robots.txt
+	// could not be read (server error, network failure): the refusal is
+	// temporary.
+	ErrRobotsUnreachable = errors.New("robots.txt unreachable")
+	ErrStatus            = errors.New("fetch: unexpected HTTP status")
+	ErrEncoding          = errors.New("fetch: unsupported content encoding")
 )
 
 // StatusError is the error for a response that is neither a success nor
@@ -174,18 +178,19 @@ type Response struct {
 }
 
 // Get fetches req.URL. A response other than 2xx or 304 is returned as a
-// *StatusError. The whole request, body included, is bounded by
-// Options.Timeout.
+// *StatusError. The whole request, body and redirects included, is bounded
+// by Options.Timeout, counted from when the host's turn comes.
 func (f *Fetcher) Get(ctx context.Context, req Request) (*Response, error) {
 	u, err := CheckURL(req.URL)
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
-	defer cancel()
+	// The wait for the host's turn is not part of the request's time.
 	if err := f.admit(ctx, u); err != nil {
 		return nil, err
 	}
+	ctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
+	defer cancel()
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("fetch: %w", err)
@@ -257,7 +262,7 @@ func (f *Fetcher) admit(ctx context.Context, u *url.URL) error {
 		}
 		if !rules.Allowed(requestPath(u)) {
 			if rules.why != "" {
-				return fmt.Errorf("%w: %s: %s", ErrRobots, u, rules.why)
+				return fmt.Errorf("%w: %s: %w (%s); retried later", ErrRobots, u, ErrRobotsUnreachable, rules.why)
 			}
 			return fmt.Errorf("%w: %s", ErrRobots, u)
 		}

@@ -568,8 +568,8 @@ func TestRobotsUnavailable(t *testing.T) {
 		if tt.allowed && err != nil {
 			t.Errorf("robots.txt %d: %v, want the page", tt.status, err)
 		}
-		if !tt.allowed && !errors.Is(err, ErrRobots) {
-			t.Errorf("robots.txt %d: %v, want ErrRobots", tt.status, err)
+		if !tt.allowed && (!errors.Is(err, ErrRobots) || !errors.Is(err, ErrRobotsUnreachable)) {
+			t.Errorf("robots.txt %d: %v, want ErrRobots and ErrRobotsUnreachable", tt.status, err)
 		}
 		srv.Close()
 	}
@@ -641,5 +641,36 @@ func TestRobotsLoadedOnceForConcurrentRequests(t *testing.T) {
 	}
 	if srv.robots.Load() != 1 || srv.page.Load() != 8 {
 		t.Errorf("robots.txt fetched %d times (want 1), pages %d (want 8)", srv.robots.Load(), srv.page.Load())
+	}
+}
+
+func TestRobotsTimeoutIsUnreachable(t *testing.T) {
+	release := make(chan struct{})
+	var robots, pages atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			robots.Add(1)
+			select {
+			case <-release:
+			case <-r.Context().Done():
+			}
+			return
+		}
+		pages.Add(1)
+	}))
+	defer srv.Close()
+	defer close(release)
+	opts := testOpts()
+	opts.IgnoreRobots = false
+	opts.Timeout = 200 * time.Millisecond
+	f := New(opts)
+	for range 2 {
+		_, err := f.Get(context.Background(), Request{URL: srv.URL + "/page"})
+		if !errors.Is(err, ErrRobotsUnreachable) {
+			t.Errorf("robots.txt hanging: %v, want ErrRobotsUnreachable", err)
+		}
+	}
+	if robots.Load() != 1 || pages.Load() != 0 {
+		t.Errorf("robots.txt asked %d times (want 1: the failure is cached), pages %d", robots.Load(), pages.Load())
 	}
 }

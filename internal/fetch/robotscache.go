@@ -93,8 +93,12 @@ func (f *Fetcher) loadRobots(ctx context.Context, u *url.URL) (*Robots, time.Tim
 	if err := f.hosts.wait(ctx, u.Host, f.opts.HostInterval, f.opts.Now); err != nil {
 		return nil, now, err
 	}
+	// A robots.txt that does not answer in time counts as unreachable;
+	// only the caller's own cancellation is an error.
+	rctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
+	defer cancel()
 	ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, ru.String(), nil)
+	req, err := http.NewRequestWithContext(rctx, http.MethodGet, ru.String(), nil)
 	if err != nil {
 		return nil, now, fmt.Errorf("fetch: %w", err)
 	}
@@ -129,5 +133,5 @@ func (f *Fetcher) loadRobots(ctx context.Context, u *url.URL) (*Robots, time.Tim
 // unreachable is the rule set of a host whose robots.txt could not be
 // read: nothing may be fetched until it is asked for again.
 func unreachable(why string) *Robots {
-	return &Robots{all: true, why: "robots.txt unreachable (" + why + "); retried later"}
+	return &Robots{all: true, why: why}
 }
