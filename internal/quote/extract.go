@@ -87,9 +87,6 @@ func roleAllowed(p, c int) bool {
 // Ready loads the embedded model and reports whether it is usable. Extract
 // calls it; callers that time extraction call it first.
 func Ready() error {
-	if _, err := posTagger(); err != nil {
-		return err
-	}
 	_, err := loadModel()
 	return err
 }
@@ -109,7 +106,7 @@ func Extract(s string, mentions []entity.Mention) []Attribution {
 		return nil
 	}
 	st := stemmers.Get().(*text.Stemmer)
-	p := prepare(s, st)
+	p := prepareText(s, st, m.pos)
 	stemmers.Put(st)
 	var out []Attribution
 	cues := m.findCues(p)

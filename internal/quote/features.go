@@ -189,7 +189,7 @@ type roleContext struct {
 	marksRight []int
 	commaLeft  []bool
 	commaRight []bool
-	lo, hi     int // window
+	lo, hi     int              // window
 	quoteRel   map[int32]string // quotation index -> its place relative to the cue
 }
 

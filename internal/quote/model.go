@@ -15,6 +15,7 @@ import (
 
 // model is the pair of trained taggers Extract uses.
 type model struct {
+	pos  *posModel
 	cue  *tagger
 	role *tagger
 }
@@ -27,7 +28,7 @@ var loadModel = sync.OnceValues(func() (*model, error) {
 	return decodeModel(bytes.NewReader(modelData))
 })
 
-const modelMagic = "PLXQ1"
+const modelMagic = "PLXQ2"
 
 // encodeModel writes m compactly: per tagger, sorted feature keys as
 // varint deltas and weights quantised to int16 with one scale.
@@ -35,7 +36,12 @@ func encodeModel(w io.Writer, m *model) error {
 	zw := gzip.NewWriter(w)
 	var buf bytes.Buffer
 	buf.WriteString(modelMagic)
-	for _, t := range []*tagger{m.cue, m.role} {
+	buf.Write(binary.AppendUvarint(nil, uint64(len(m.pos.tags))))
+	for _, tg := range m.pos.tags {
+		buf.Write(binary.AppendUvarint(nil, uint64(len(tg))))
+		buf.WriteString(tg)
+	}
+	for _, t := range []*tagger{m.pos.t, m.cue, m.role} {
 		encodeTagger(&buf, t)
 	}
 	if _, err := zw.Write(buf.Bytes()); err != nil {
@@ -93,7 +99,25 @@ func decodeModel(r io.Reader) (*model, error) {
 		return nil, errModel
 	}
 	rd := bytes.NewReader(raw[len(modelMagic):])
-	m := &model{}
+	m := &model{pos: &posModel{}}
+	nt, err := binary.ReadUvarint(rd)
+	if err != nil || nt == 0 || nt > 256 {
+		return nil, errModel
+	}
+	for range nt {
+		n, err := binary.ReadUvarint(rd)
+		if err != nil || n > 16 {
+			return nil, errModel
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(rd, b); err != nil {
+			return nil, errModel
+		}
+		m.pos.tags = append(m.pos.tags, string(b))
+	}
+	if m.pos.t, err = decodeTagger(rd, anyLabel); err != nil {
+		return nil, err
+	}
 	if m.cue, err = decodeTagger(rd, cueAllowed); err != nil {
 		return nil, err
 	}
@@ -103,9 +127,11 @@ func decodeModel(r io.Reader) (*model, error) {
 	return m, nil
 }
 
+func anyLabel(p, c int) bool { return true }
+
 func decodeTagger(rd *bytes.Reader, allowed func(p, c int) bool) (*tagger, error) {
 	nl, err := binary.ReadUvarint(rd)
-	if err != nil || nl == 0 || nl > 64 {
+	if err != nil || nl == 0 || nl > 256 {
 		return nil, errModel
 	}
 	n, err := binary.ReadUvarint(rd)

@@ -2,11 +2,8 @@ package quote
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/jdkato/prose/v3/tag"
 
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -36,20 +33,6 @@ type prepared struct {
 	quotes [][2]int // token ranges of quotations, marks included
 }
 
-// prepare tokenises s and marks sentences, paragraphs, quotations, stems,
-// shapes and parts of speech.
-func prepare(s string, st *text.Stemmer) *prepared {
-	p := scan(s)
-	for i := range p.toks {
-		t := &p.toks[i]
-		t.lower = text.Fold(t.text)
-		t.stem = st.Stem(t.lower)
-		t.shape = shapeOf(t.text)
-	}
-	p.tagPOS()
-	return p
-}
-
 // scan tokenises s and marks sentences, paragraphs and quotations only.
 func scan(s string) *prepared {
 	p := &prepared{text: s}
@@ -68,29 +51,6 @@ func scan(s string) *prepared {
 	p.markParagraphs(s)
 	p.markQuotes()
 	return p
-}
-
-// posTagger is prose's averaged-perceptron part-of-speech tagger, loaded
-// once and safe for concurrent use.
-var posTagger = sync.OnceValues(func() (*tag.Tagger, error) { return tag.New() })
-
-// tagPOS tags each sentence's tokens with parts of speech.
-func (p *prepared) tagPOS() {
-	tg, err := posTagger()
-	if err != nil {
-		return
-	}
-	var buf []tag.Token
-	for _, r := range p.sents {
-		buf = buf[:0]
-		for i := r[0]; i < r[1]; i++ {
-			buf = append(buf, tag.Token{Text: p.toks[i].text})
-		}
-		tg.TagTokens(buf)
-		for i := range buf {
-			p.toks[r[0]+i].pos = buf[i].Tag
-		}
-	}
 }
 
 // markSentences assigns sentence indices from text.Sentences.

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/jdkato/prose/v3/tag"
+
 	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -91,11 +93,11 @@ type trainSeqs struct {
 	rolY [][]int
 }
 
-func buildSeqs(docs []eval.QuoteDoc) *trainSeqs {
+func buildSeqs(docs []eval.QuoteDoc, pos *posModel) *trainSeqs {
 	ts := &trainSeqs{}
 	st := text.NewStemmer()
 	for _, d := range docs {
-		p := prepare(d.Text, st)
+		p := prepareText(d.Text, st, pos)
 		cue := make([]int, len(p.toks))
 		for _, a := range d.Attributions {
 			s, e := tokRange(p, a.Cue)
@@ -175,8 +177,10 @@ func TestTrain(t *testing.T) {
 		t.Skip("pass -train to train the model")
 	}
 	docs := loadDocs(t, "polnear-train.jsonl")
-	ts := buildSeqs(docs)
+	pos := trainPOS(t, docs, 5)
+	ts := buildSeqs(docs, pos)
 	m := &model{
+		pos:  pos,
 		cue:  trainTagger(t, "cue", ts.cueX, ts.cueY, cueLabels, cueAllowed, *epochsFlag),
 		role: trainTagger(t, "role", ts.rolX, ts.rolY, roleLabels, roleAllowed, *epochsFlag),
 	}
@@ -187,7 +191,7 @@ func TestTrain(t *testing.T) {
 	if err := os.WriteFile("model.bin.gz", buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("model: %d cue + %d role features, %d bytes", m.cue.w.n, m.role.w.n, buf.Len())
+	t.Logf("model: %d pos + %d cue + %d role features, %d bytes", pos.t.w.n, m.cue.w.n, m.role.w.n, buf.Len())
 }
 
 // dropRare removes from X the features seen fewer than k times.
@@ -211,4 +215,90 @@ func dropRare(X [][][]feat, k int) {
 			seq[i] = kept
 		}
 	}
+}
+
+// trainPOS distils prose's part-of-speech tagger: it tags the training
+// texts with prose and learns a greedy perceptron from its output.
+func trainPOS(t testing.TB, docs []eval.QuoteDoc, epochs int) *posModel {
+	teacher, err := tag.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := text.NewStemmer()
+	type sent struct {
+		p    *prepared
+		r    [2]int
+		gold []int
+	}
+	index := map[string]int{}
+	var tags []string
+	var sents []sent
+	for _, d := range docs {
+		p := prepareText(d.Text, st, nil)
+		for _, r := range p.sents {
+			buf := make([]tag.Token, 0, r[1]-r[0])
+			for i := r[0]; i < r[1]; i++ {
+				buf = append(buf, tag.Token{Text: p.toks[i].text})
+			}
+			teacher.TagTokens(buf)
+			gold := make([]int, len(buf))
+			for i, tk := range buf {
+				ct := coarseTag(tk.Tag)
+				k, ok := index[ct]
+				if !ok {
+					k = len(tags)
+					index[ct] = k
+					tags = append(tags, ct)
+				}
+				gold[i] = k
+			}
+			sents = append(sents, sent{p, r, gold})
+		}
+	}
+	count := map[feat]int{}
+	tr := newTrainer(len(tags), anyLabel)
+	rng := rand.New(rand.NewPCG(3, 4))
+	scores := make([]float64, len(tags))
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(sents), func(i, j int) { sents[i], sents[j] = sents[j], sents[i] })
+		wrong, all := 0, 0
+		for _, s := range sents {
+			prev, prev2 := "<s>", "<s>"
+			for k, i := 0, s.r[0]; i < s.r[1]; i, k = i+1, k+1 {
+				fs := posFeatures(s.p, i, prev, prev2, nil)
+				if ep == 0 {
+					for _, f := range fs {
+						count[f]++
+					}
+				}
+				clear(scores)
+				for _, f := range fs {
+					for l, v := range tr.w[f] {
+						scores[l] += v
+					}
+				}
+				best := 0
+				for l := range scores {
+					if scores[l] > scores[best] {
+						best = l
+					}
+				}
+				if g := s.gold[k]; best != g {
+					wrong++
+					for _, f := range fs {
+						if ep > 0 && count[f] < *minCountFlag {
+							continue
+						}
+						tr.bump(f, g, 1)
+						tr.bump(f, best, -1)
+					}
+				}
+				tr.c++
+				all++
+				prev2, prev = prev, tags[best]
+			}
+		}
+		t.Logf("pos epoch %d: %.4f of %d tokens differ from prose", ep+1, float64(wrong)/float64(all), all)
+	}
+	return &posModel{tags: tags, t: tr.average(*pruneFlag)}
 }
