@@ -37,7 +37,8 @@ type Attribution struct {
 	Cue     Span   `json:"cue"`
 	Content Span   `json:"content"`
 	Kind    string `json:"kind"` // Direct, Mixed or Indirect
-	// Quotes are the parts of Content inside quotation marks.
+	// Quotes are the quotations Content draws on, whole and without their
+	// marks, even where the content boundary cuts one.
 	Quotes []Span `json:"quotes,omitempty"`
 	// Speaker is the canonical name of the source entity when it could be
 	// resolved (SpeakerResolved), else the source text as written ("the
@@ -276,7 +277,7 @@ func pickSpan(labels []int, cs, ce int, start, in func(int) bool) [2]int {
 }
 
 // quotedIn returns the insides of the quotations overlapping tokens
-// [s, e), clipped to them.
+// [s, e).
 func (p *prepared) quotedIn(s, e int) []Span {
 	var out []Span
 	for _, q := range p.quotes {
@@ -287,8 +288,7 @@ func (p *prepared) quotedIn(s, e int) []Span {
 		if b > a && p.toks[b-1].mark == -1 {
 			b--
 		}
-		a, b = max(a, s), min(b, e)
-		if b > a {
+		if b > a && a < e && s < b {
 			out = append(out, p.byteSpan(a, b))
 		}
 	}

@@ -3,6 +3,7 @@ package quote
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/text"
@@ -149,6 +150,10 @@ func newItems(article string, a Attribution, names entity.Names, order int) []*i
 	}
 	if a.Kind != Indirect && len(a.Quotes) > 0 {
 		for _, q := range a.Quotes {
+			for strings.HasSuffix(q.Text, ",") || strings.HasSuffix(q.Text, " ") {
+				q.Text = q.Text[:len(q.Text)-1]
+				q.End--
+			}
 			add(q)
 		}
 	} else {
