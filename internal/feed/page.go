@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/net/html/charset"
 
+	"github.com/parallax-news/parallax/internal/clean"
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/ingest"
 )
@@ -67,6 +68,18 @@ func fallbackRecord(it Item, feedURL string) (ingest.Record, bool) {
 		HTML: bytes.ToValidUTF8(doc, []byte("\uFFFD")),
 		URL:  it.Link, Title: it.Title, Published: it.Published, Byline: it.Author,
 	}, true
+}
+
+// pageWords is the number of words of article text the cleaner finds in a
+// page record.
+func pageWords(r ingest.Record) int {
+	res, err := clean.Clean(clean.Input{
+		Text: r.Text, HTML: r.HTML, URL: r.URL, Title: r.Title, Byline: r.Byline, Published: r.Published,
+	})
+	if err != nil {
+		return 0
+	}
+	return len(strings.Fields(res.Body))
 }
 
 // toUTF8 decodes a page to UTF-8, by its byte-order mark, its Content-Type

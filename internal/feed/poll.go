@@ -384,6 +384,13 @@ func (p *Poller) candidate(ctx context.Context, it Item, feedURL string) (c cand
 		if err == nil {
 			c.rec, err = pageRecord(it, resp)
 		}
+		if err == nil && hasFB {
+			// A consent wall or paywall gives little text: the feed's own
+			// text is then the better article.
+			if n, m := pageWords(c.rec), countWords(it.Content); n < m/2 {
+				err = fmt.Errorf("the page gave %d words of article text, the feed item %d", n, m)
+			}
+		}
 		if err == nil {
 			return c, nil, true
 		}
@@ -480,7 +487,10 @@ func itemProblem(it Item, err error, then string) string {
 	if name == "" {
 		name = it.Key()
 	}
-	s := name + ": " + fmt.Sprint(err)
+	s := fmt.Sprint(err)
+	if !strings.Contains(s, name) {
+		s = name + ": " + s
+	}
 	if then != "" {
 		s += "; " + then
 	}

@@ -391,6 +391,7 @@ func TestPollFallbackAndRetry(t *testing.T) {
 	d := time.Date(2023, 5, 1, 8, 0, 0, 0, time.UTC)
 	items := []rssItem{
 		{guid: "gone", link: s.URL + "/gone", title: "Page gone, long description", desc: longText("trade"), date: d},
+		{guid: "wall", link: s.URL + "/wall", title: "Consent wall, long description", desc: longText("energy"), date: d},
 		{guid: "flaky", link: s.URL + "/flaky", title: "Server error, teaser only", desc: "A teaser.", date: d},
 		{guid: "pdf", link: s.URL + "/report.pdf", title: "A PDF, teaser only", desc: "Read the report.", date: d},
 		{guid: "nolink", title: "No link, long description", desc: longText("climate"), date: d},
@@ -400,19 +401,25 @@ func TestPollFallbackAndRetry(t *testing.T) {
 		s.etag = `"v1"`
 		s.pages["/flaky"] = page{status: 503, ctype: "text/html", body: []byte("busy")}
 		s.pages["/report.pdf"] = page{status: 200, ctype: "application/pdf", body: []byte("%PDF-1.4")}
+		s.pages["/wall"] = page{status: 200, ctype: "text/html", body: []byte(`<html><head><title>Before you continue</title></head><body>
+<nav><a href="/">Home</a></nav><div class="consent"><p>We value your privacy. We and our partners use cookies.</p>
+<button>Accept all</button><button>Reject all</button></div></body></html>`)}
 	})
 	h := newHarness(t, fetch.Options{IgnoreRobots: true})
 	h.addSource(t, s.URL+"/feed")
 	r := h.pollAll(t)[0]
-	if r.Err != nil || r.New != 4 || r.Added != 2 || r.Fallback != 2 || r.Deferred != 1 || r.Skipped != 1 {
+	if r.Err != nil || r.New != 5 || r.Added != 3 || r.Fallback != 3 || r.Deferred != 1 || r.Skipped != 1 {
 		t.Fatalf("poll: %+v", r)
 	}
-	if len(r.Notes) != 2 || len(r.Problems) != 2 {
+	if len(r.Notes) != 3 || len(r.Problems) != 2 {
 		t.Errorf("notes %q, problems %q", r.Notes, r.Problems)
 	}
 	arts := h.articles(t)
 	if a := arts[s.URL+"/gone"]; !strings.Contains(a.Text, "trade talks would resume") || a.Title != items[0].title || !a.Published.Equal(d) {
 		t.Errorf("fallback article: %+v", a)
+	}
+	if a := arts[s.URL+"/wall"]; !strings.Contains(a.Text, "energy talks would resume") || strings.Contains(a.Text, "cookies") {
+		t.Errorf("consent wall instead of the feed's text: %q", a.Text)
 	}
 	found := false
 	for _, a := range arts {
@@ -422,7 +429,7 @@ func TestPollFallbackAndRetry(t *testing.T) {
 		t.Error("the linkless item's own text was not stored")
 	}
 	src, _ := h.st.Sources(context.Background())
-	if src[0].ETag != "" || src[0].Items != 3 {
+	if src[0].ETag != "" || src[0].Items != 4 {
 		t.Errorf("with an item deferred, validators must be dropped and it left unrecorded: %+v", src[0])
 	}
 
@@ -434,6 +441,9 @@ func TestPollFallbackAndRetry(t *testing.T) {
 	r = h.pollAll(t)[0]
 	if r.Err != nil || r.NotModified || r.New != 1 || r.Added != 1 || r.Deferred != 0 {
 		t.Fatalf("retry poll: %+v", r)
+	}
+	if src, _ := h.st.Sources(context.Background()); src[0].Items != 5 || src[0].Articles != 4 {
+		t.Errorf("after the retry: %+v", src[0])
 	}
 	if h := s.lastFeedHeader(); h.Get("If-None-Match") != "" {
 		t.Error("feed fetched conditionally although an item was waiting")
