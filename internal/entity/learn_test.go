@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -21,22 +21,8 @@ var learnFlag = flag.Bool("learn", false, "learn common.txt and firstnames.txt f
 // it is absent (failing under CI=true).
 func dataFile(t testing.TB, rel string) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	path, err := eval.DataFile(".", rel)
 	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(path); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("data file missing under CI: %v", err)
 		}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 )
@@ -189,4 +191,29 @@ func qtSpan(text string, idx qtRuneIndex, rs *qtRawSpan) (QuoteSpan, error) {
 		return QuoteSpan{}, fmt.Errorf("%w: %d:%d splits a character", ErrQuoteSpan, start, end)
 	}
 	return QuoteSpan{Start: start, End: end, Text: text[start:end]}, nil
+}
+
+// ErrNoData reports that the shared data directory could not be found.
+var ErrNoData = errors.New("shared data not found")
+
+// DataFile returns the path of a file of the shared labelled data
+// (rel is relative to shared/data, e.g. "quotes/polnear-dev.jsonl"), found
+// beside the module root above dir. It returns ErrNoData when the module
+// root or the file is missing.
+func DataFile(dir, rel string) (string, error) {
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("%w: no go.mod above", ErrNoData)
+		}
+		dir = parent
+	}
+	path := filepath.Join(dir, "..", "shared", "data", rel)
+	if _, err := os.Stat(path); err != nil {
+		return "", fmt.Errorf("%w: %w", ErrNoData, err)
+	}
+	return path, nil
 }

@@ -165,25 +165,25 @@ func qtRole(s, c, t QuoteSpan, r int) QuoteSpan {
 // qtGoldSpans returns the non-empty spans of role r of the attributions of
 // type typ ("" for all), with their attribution index.
 func qtGoldSpans(as []QuoteAttribution, r int, typ string) []qtIndexed {
-	var out []qtIndexed
-	for i, a := range as {
-		if typ != "" && a.Type != typ {
-			continue
-		}
-		if sp := qtRole(a.Source, a.Cue, a.Content, r); !sp.Empty() {
-			out = append(out, qtIndexed{sp, i})
-		}
-	}
-	return out
+	return qtSpans(as, r, typ, func(a QuoteAttribution) (QuoteSpan, QuoteSpan, QuoteSpan, string) {
+		return a.Source, a.Cue, a.Content, a.Type
+	})
 }
 
 func qtPredSpans(ps []QuotePrediction, r int, typ string) []qtIndexed {
+	return qtSpans(ps, r, typ, func(p QuotePrediction) (QuoteSpan, QuoteSpan, QuoteSpan, string) {
+		return p.Source, p.Cue, p.Content, p.Type
+	})
+}
+
+func qtSpans[T any](xs []T, r int, typ string, parts func(T) (QuoteSpan, QuoteSpan, QuoteSpan, string)) []qtIndexed {
 	var out []qtIndexed
-	for i, p := range ps {
-		if typ != "" && p.Type != typ {
+	for i, x := range xs {
+		s, c, t, ty := parts(x)
+		if typ != "" && ty != typ {
 			continue
 		}
-		if sp := qtRole(p.Source, p.Cue, p.Content, r); !sp.Empty() {
+		if sp := qtRole(s, c, t, r); !sp.Empty() {
 			out = append(out, qtIndexed{sp, i})
 		}
 	}

@@ -25,22 +25,8 @@ var (
 // it is absent (failing under CI=true).
 func dataFile(t testing.TB, name string) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	path, err := eval.DataFile(".", filepath.Join("quotes", name))
 	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", "quotes", name)
-	if _, err := os.Stat(path); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("data file missing under CI: %v", err)
 		}
