@@ -201,6 +201,10 @@ var ErrNoData = errors.New("shared data not found")
 // beside the module root above dir. It returns ErrNoData when the module
 // root or the file is missing.
 func DataFile(dir, rel string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("%w: %w", ErrNoData, err)
+	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
 			break
