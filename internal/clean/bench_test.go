@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"bytes"
+	"encoding/json"
 	"html"
 	"os"
 	"path/filepath"
@@ -71,4 +73,24 @@ func seedPage(text string) []byte {
 		`<li><a href="/b">A third story that is popular today</a></li></ul></aside></main>` +
 		`<footer><p>© 2022 Example News. All rights reserved.</p><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer></body></html>`)
 	return []byte(sb.String())
+}
+
+// BenchmarkCleanGVA cleans the scraped pages of the GVA corpus (plain text
+// with site chrome); ns/op is per page.
+func BenchmarkCleanGVA(b *testing.B) {
+	raw, err := os.ReadFile(sharedData(b, "clustering/gva_semeval2018t5.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var in []Input
+	for _, line := range bytes.Split(raw, []byte("\n")) {
+		var rec struct{ Text, URL string }
+		if json.Unmarshal(line, &rec) == nil {
+			in = append(in, Input{Text: rec.Text, URL: rec.URL})
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Clean(in[i%len(in)])
+	}
 }

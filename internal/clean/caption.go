@@ -26,8 +26,6 @@ var (
 	// rxCaptionTrailer is the date an agency caption ends with:
 	// "..., in Tehran, Iran, Tuesday, July 19, 2022." or "... (AP Photo/...)".
 	rxCaptionTrailer = regexp.MustCompile(`, (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? [a-z]+\.? \d{1,2}, \d{4}\.?(?: \([^()]*\))?$|\((?:ap|afp|reuters|epa) photo[^()]*\)$`)
-	// rxPosition marks who stands where in a photograph.
-	rxPosition = regexp.MustCompile(`, (?:left|right|center|centre|second left|second right|second from left|second from right|foreground|background),|\((?:left|right|center|centre|l|r|c|l-r|r-l|from left|from right|top|bottom)\)|\bfrom left\b|\bl-r\b|\(?l to r\b\)?|\((?:from )?left to right\)`)
 )
 
 // isCredit reports whether block b is a photo credit: a short line that
@@ -128,14 +126,36 @@ func isDateline(s string) bool {
 
 // captionTrailer reports whether a folded text ends like an agency caption.
 func captionTrailer(fold string) bool {
+	if len(fold) > 90 { // the trailer is at the end: look at the end only
+		i := len(fold) - 90
+		for i < len(fold) && fold[i]&0xC0 == 0x80 {
+			i++
+		}
+		fold = fold[i:]
+	}
 	return (strings.Contains(fold, "day") || strings.Contains(fold, "photo")) && rxCaptionTrailer.MatchString(fold)
 }
 
+// positionMarks say who stands where in a photograph: ", left," "(right)".
+var positionMarks = []string{
+	", left,", ", right,", ", center,", ", centre,", ", second left,", ", second right,", ", second from left,",
+	", second from right,", ", foreground,", ", background,", "(left)", "(right)", "(center)", "(centre)",
+	"(l-r)", "(r-l)", "(from left)", "(from right)", "(top)", "(bottom)", "(left to right)",
+}
+
+// positionWords say it too, as whole words: "from left", "L-R", "L to R".
+var positionWords = []string{"from left", "l-r", "l to r"}
+
 // positions reports whether a folded text says who stands where.
 func positions(fold string) bool {
-	for _, w := range []string{"left", "right", "cent", "(l", "(r", "(c", "l-r", "ground"} {
-		if strings.Contains(fold, w) {
-			return rxPosition.MatchString(fold)
+	for _, m := range positionMarks {
+		if strings.Contains(fold, m) {
+			return true
+		}
+	}
+	for _, w := range positionWords {
+		if indexWord(fold, w, true) >= 0 {
+			return true
 		}
 	}
 	return false

@@ -42,7 +42,7 @@ var months = map[string]time.Month{
 // UTC of the date as printed. label is the label found, lower-cased.
 func parseDateLine(s string) (t time.Time, label string, ok bool) {
 	s = strings.TrimSpace(s)
-	if len(s) > 120 {
+	if len(s) > 120 || !strings.ContainsAny(s, "0123456789") {
 		return time.Time{}, "", false
 	}
 	if loc := rxDateLabel.FindStringIndex(s); loc != nil && loc[1] > 0 {

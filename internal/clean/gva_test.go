@@ -15,7 +15,7 @@ import (
 
 // sharedData returns the path of a file under ../shared/data (beside the
 // module root). The test skips when it is absent, except under CI=true.
-func sharedData(t *testing.T, rel string) string {
+func sharedData(t testing.TB, rel string) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {

@@ -13,6 +13,7 @@ type noiseRule struct {
 	kind     string
 	maxWords int
 	rx       *regexp.Regexp
+	gate     string // a literal the text must hold for rx to be tried
 }
 
 // rules makes the rules of one kind. Patterns anchored at the start are
@@ -25,12 +26,14 @@ func rules(kind string, maxWords int, patterns ...string) []noiseRule {
 		if strings.HasPrefix(p, "^") {
 			anchored = append(anchored, p[1:])
 		} else {
-			out = append(out, noiseRule{kind, maxWords, regexp.MustCompile(p)})
+			rx := regexp.MustCompile(p)
+			gate, _ := rx.LiteralPrefix()
+			out = append(out, noiseRule{kind, maxWords, rx, gate})
 		}
 	}
 	if len(anchored) > 0 {
 		rx := regexp.MustCompile(`^(?:(?:` + strings.Join(anchored, `)|(?:`) + `))`)
-		out = append([]noiseRule{{kind, maxWords, rx}}, out...)
+		out = append([]noiseRule{{kind, maxWords, rx, ""}}, out...)
 	}
 	return out
 }
@@ -80,7 +83,7 @@ var noiseRules = concat(
 		`agree to our terms of (service|use)`,
 		`^welcome back\. please sign in`,
 		`^click here to return to the page`,
-		`e-?mail notifications are only sent`,
+		`mail notifications are only sent`,
 		`^your notification has been saved`,
 		`^there was a problem saving your notification`,
 		`^why are we asking this`,
@@ -147,7 +150,7 @@ var noiseRules = concat(
 	),
 	rules(article.AsideCredit, 15,
 		`^information from: `,
-		`^([\pL.'-]+ ){1,10}contributed (to )?this (report|story|article)`,
+		`contributed (to )?this (report|story|article)`,
 		`^[.\s]*\((photo|image|credit)s?:`,
 		`^click to enlarge\b`,
 		`^source\s*:\s*\S`,
@@ -155,12 +158,18 @@ var noiseRules = concat(
 	rules(article.AsideByline, 60,
 		`^reporting by .{2,80}(editing|writing) by`,
 		`^(additional )?reporting by\b`,
-		`^([\pL\d.'-]+ ){0,3}(staff|staff reports?|wire reports?|news staff)$`,
-		`^\S+@\S+\.[a-z]{2,}$`,
 		`^(e-?mail|twitter|contact)( me| him| her)?\s*:\s*\S+$`,
 		`^follow (him|her|them|me) (on|at) (twitter|x|facebook|instagram)`,
 		`^contact [^.]{2,60}(@|twitter|e-?mail|\d{3}-\d{4})`,
-		`is an? [^.]{0,60}(staff writer|writer|reporter|correspondent|editor|columnist|contributor)\b.{0,120}(e-?mail|twitter|@)`,
+		`is a [^.]{0,60}(staff writer|writer|reporter|correspondent|editor|columnist|contributor)\b.{0,120}(e-?mail|twitter|@)`,
+		`is an [^.]{0,60}(staff writer|writer|reporter|correspondent|editor|columnist|contributor)\b.{0,120}(e-?mail|twitter|@)`,
+	),
+	rules(article.AsideByline, 4,
+		`staff( reports?)?$`,
+		`wire reports?$`,
+	),
+	rules(article.AsideByline, 1,
+		`^\S+@\S+\.[a-z]{2,}$`,
 	),
 	rules(article.AsideHeading, 40,
 		`^(story )?highlights\b`,
@@ -213,7 +222,7 @@ func chromeKind(b *block) string {
 // ruleKind returns the kind of the first noise rule the block matches.
 func ruleKind(b *block) string {
 	for _, r := range noiseRules {
-		if b.words <= r.maxWords && r.rx.MatchString(b.fold) {
+		if b.words <= r.maxWords && strings.Contains(b.fold, r.gate) && r.rx.MatchString(b.fold) {
 			return r.kind
 		}
 	}
