@@ -162,10 +162,14 @@ func (m *model) findCues(p *prepared) []cueSpan {
 	var out []cueSpan
 	var feats [][]feat
 	var em []float64
+	var flat []feat
 	for _, r := range p.sents {
 		feats = feats[:0]
+		flat = flat[:0]
 		for i := r[0]; i < r[1]; i++ {
-			feats = append(feats, cueFeatures(p, i, nil))
+			at := len(flat)
+			flat = cueFeatures(p, i, flat)
+			feats = append(feats, flat[at:len(flat):len(flat)])
 		}
 		n := len(feats)
 		if cap(em) < n*cueLabels {
@@ -218,8 +222,11 @@ func roleFeats(p *prepared, cs, ce int) ([][]feat, int, int) {
 	lo, hi := roleWindow(p, cs, ce)
 	rc := newRoleContext(p, cs, ce, lo, hi)
 	feats := make([][]feat, 0, hi-lo)
+	flat := make([]feat, 0, (hi-lo)*32)
 	for i := lo; i < hi; i++ {
-		feats = append(feats, rc.roleFeatures(i, make([]feat, 0, 32)))
+		at := len(flat)
+		flat = rc.roleFeatures(i, flat)
+		feats = append(feats, flat[at:len(flat):len(flat)])
 	}
 	return feats, lo, hi
 }

@@ -128,14 +128,14 @@ func cueFeatures(p *prepared, i int, buf []feat) []feat {
 		fh2(fQuoteShape, boolStr(t.quoted), t.stem),
 		fh2(fStemNext, t.stem, next),
 		fh2(fPrevStem, prev, t.stem),
-		fh2(fTrigram, prev+" "+w, next),
+		fhCat(fTrigram, prev, " "+w, next, ""),
 	)
 	pp, pn := posAt(p, i-1), posAt(p, i+1)
 	buf = append(buf, fh(fNearMark, nearMark(p, i)),
 		fh(fPOS, t.pos),
 		fh2(fPOSPrev, pp, t.pos),
 		fh2(fPOSNext, t.pos, pn),
-		fh2(fPOSTri, pp+t.pos, pn),
+		fhCat(fPOSTri, pp, t.pos, pn, ""),
 		fh2(fPOS, t.pos, w),
 	)
 	return buf
@@ -304,30 +304,30 @@ func (rc *roleContext) roleFeatures(i int, buf []feat) []feat {
 		fh2(fRelWord, rel, t.lower),
 		fh2(fRelShape, rel, t.shape),
 		fh2(fRelStem, rel, t.stem),
-		fh2(fRelQuoted, rel, q+strconv.Itoa(int(t.mark))),
+		fhCat(fRelQuoted, rel, "", q, strconv.Itoa(int(t.mark))),
 		fh2(fRelCue, rel, rc.cueWord),
 		fh2(fRelCueStem, rd, rc.cueStem),
-		fh2(fMarksBetween, rel, mb+q),
-		fh2(fCommaBetween, rel, boolStr(comma)+mb),
+		fhCat(fMarksBetween, rel, "", mb, q),
+		fhCat(fCommaBetween, rel, "", boolStr(comma), mb),
 		fh2(fSentOff, rel, sentOff),
 		fh2(fRelPrev, rel, prev),
 		fh2(fRelNext, rel, next),
 		fh2(fRelSentFirst, rel, boolStr(t.sentFirst)),
-		fh2(fRelPrevShape, rel, shapeAt(p, i-1)+t.shape),
-		fh2(fRelCueQuoted, rel+rc.cueQuoted, q),
+		fhCat(fRelPrevShape, rel, "", shapeAt(p, i-1), t.shape),
+		fhCat(fRelCueQuoted, rel, rc.cueQuoted, q, ""),
 		fh2(fRelDistWord, rd, t.lower),
 		fh(fWord, t.lower),
 		fh(fShape, t.shape),
 		fh2(fBigramL, prev, t.lower),
 		fh(fSuffix, suffix(t.lower, 3)),
 		fh2(fRelMark, rel, nearMark(p, i)),
-		fh2(fWindowQuote, rel+sentOff, q+mb),
+		fhCat(fWindowQuote, rel, sentOff, q, mb),
 		fh2(fRelPOS, rd, t.pos),
-		fh2(fRelPOSCtx, rel+posAt(p, i-1), t.pos+posAt(p, i+1)),
+		fhCat(fRelPOSCtx, rel, posAt(p, i-1), t.pos, posAt(p, i+1)),
 	)
 	if t.quote >= 0 {
 		qr := rc.quoteRel[t.quote]
-		buf = append(buf, fh2(fQuoteRel, rel, qr), fh2(fQuoteRel, qr+sentOff, rc.cueStem))
+		buf = append(buf, fh2(fQuoteRel, rel, qr), fhCat(fQuoteRel, qr, sentOff, rc.cueStem, ""))
 	} else {
 		buf = append(buf, fh2(fQuoteRel, rel, "none"))
 	}

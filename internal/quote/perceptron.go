@@ -20,6 +20,14 @@ func fh2(kind uint64, a, b string) feat {
 	return fold32(fnvAdd(h, b))
 }
 
+// fhCat hashes like fh2(kind, a1+a2, b1+b2) without building the strings.
+func fhCat(kind uint64, a1, a2, b1, b2 string) feat {
+	h := fnvAdd(fnvAdd(fnvStart(kind), a1), a2)
+	h ^= 0xFF
+	h *= fnvPrime
+	return fold32(fnvAdd(fnvAdd(h, b1), b2))
+}
+
 // feat is a hashed feature key.
 type feat = uint32
 
