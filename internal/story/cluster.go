@@ -1,6 +1,9 @@
 package story
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // cluster is an open story or storyline: the running centroids of its
 // articles' weighted vectors and its place in the inverted index.
@@ -44,6 +47,9 @@ func (c *cluster) add(p *prepared, seq int) {
 	}
 	c.size++
 	c.touch(p.published, seq)
+	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title} {
+		m.prune(maxCentroid / 2)
+	}
 }
 
 func (c *cluster) touch(t time.Time, seq int) {
@@ -74,6 +80,9 @@ func (c *cluster) absorb(o *cluster) {
 			c.labels[k] = l
 		}
 	}
+	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title} {
+		m.prune(maxCentroid / 2)
+	}
 	c.touch(o.last, o.lastSeq)
 	if !o.first.IsZero() && (c.first.IsZero() || o.first.Before(c.first)) {
 		c.first = o.first
@@ -97,6 +106,46 @@ func (x *index) post(c *cluster, keys []uint64) {
 		c.posted[k] = struct{}{}
 		x.postings[k] = append(x.postings[k], c)
 	}
+}
+
+// maxPosted bounds the keys a cluster is listed under; past it, the keys
+// that weigh least in its centroids are dropped until half remain.
+const maxPosted = 4096
+
+// prune trims c's postings when it is listed under more than maxPosted keys.
+func (x *index) prune(c *cluster) {
+	if len(c.posted) <= maxPosted {
+		return
+	}
+	type kw struct {
+		k uint64
+		w float32
+	}
+	all := make([]kw, 0, len(c.posted))
+	for k := range c.posted {
+		all = append(all, kw{k, c.weight(k)})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].w != all[j].w {
+			return all[i].w > all[j].w
+		}
+		return all[i].k < all[j].k
+	})
+	for _, e := range all[maxPosted/2:] {
+		x.drop(e.k, c)
+		delete(c.posted, e.k)
+		delete(c.labels, e.k)
+	}
+}
+
+// weight returns the centroid weight of a key in whichever channel has it.
+func (c *cluster) weight(k uint64) float32 {
+	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title} {
+		if w, ok := m.w[k]; ok {
+			return w
+		}
+	}
+	return 0
 }
 
 // remove takes c out of every posting list.

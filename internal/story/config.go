@@ -35,7 +35,7 @@ type Config struct {
 func DefaultConfig() Config {
 	const day = 24 * time.Hour
 	return Config{
-		Threshold:      0.15,
+		Threshold:      0.2,
 		MergeThreshold: 0.8,
 		LineThreshold:  0.5,
 		Window:         14 * day,

@@ -85,6 +85,7 @@ type prepared struct {
 	id        string
 	published time.Time
 	terms     []Entry
+	scoring   []Entry // the heaviest terms, used in comparisons
 	names     []Entry
 	nums      []Entry
 	title     []Entry
@@ -145,6 +146,7 @@ func (e *Engine) file(l *levelState, c *cluster, p *prepared) {
 		}
 	}
 	l.idx.post(c, keys)
+	l.idx.prune(c)
 	l.quiet = append(l.quiet, quietEntry{c: c, seq: e.seq})
 }
 
@@ -152,6 +154,7 @@ func (e *Engine) file(l *levelState, c *cluster, p *prepared) {
 func (e *Engine) prepare(d Doc, f *Features) *prepared {
 	p := &prepared{id: d.ID, published: d.Published}
 	p.terms = e.weigh(f.Terms)
+	p.scoring = topKeys(p.terms, scoringTerms)
 	p.names = e.weigh(f.Names)
 	p.nums = e.weigh(f.Nums)
 	p.title = e.weigh(f.Title)
@@ -165,6 +168,11 @@ func (e *Engine) prepare(d Doc, f *Features) *prepared {
 	}
 	return p
 }
+
+// scoringTerms is how many of an article's heaviest terms are compared
+// with a cluster's: the long tail adds little to the dot product and most
+// of the cost.
+var scoringTerms = 100
 
 // idfPrior is a number of imaginary empty articles added to the window, so
 // that the first articles of a stream get sensible weights.
@@ -246,6 +254,13 @@ func (e *Engine) closeQuiet(l *levelState, window time.Duration, stories bool) {
 func (e *Engine) close(l *levelState, c *cluster, stories bool) {
 	c.closed = true
 	l.idx.remove(c)
+	if stories && c.line != nil {
+		line := c.line
+		for line.mergedInto != nil {
+			line = line.mergedInto
+		}
+		line.dropStory(c)
+	}
 	delete(l.open, c)
 	c.terms, c.names, c.nums, c.title = centroid{}, centroid{}, centroid{}, centroid{}
 	c.posted = nil

@@ -249,7 +249,8 @@ func (b *builder) addName(ch byte, folded, label string) {
 	k := key(ch, folded)
 	b.names[k]++
 	if _, ok := b.labels[k]; !ok {
-		b.labels[k] = strings.TrimSuffix(strings.TrimSuffix(label, "'s"), "’s")
+		// a copy: a substring would keep the whole article text alive
+		b.labels[k] = strings.Clone(strings.TrimSuffix(strings.TrimSuffix(label, "'s"), "’s"))
 	}
 }
 

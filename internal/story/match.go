@@ -82,10 +82,11 @@ func score(p *prepared, c *cluster, m *model) (float64, parts) {
 
 // measure computes the similarities of an article and a cluster.
 func measure(p *prepared, c *cluster) parts {
-	pt := parts{
-		terms:    c.terms.avgLink(p.terms, c.size),
-		termsCos: c.terms.cosine(p.terms),
-		size:     c.size,
+	pt := parts{size: c.size}
+	if c.terms.norm2 > 0 && len(p.terms) > 0 {
+		dot := c.terms.dot(p.scoring)
+		pt.terms = c.terms.linkOf(dot, c.size)
+		pt.termsCos = dot / math.Sqrt(c.terms.norm2)
 	}
 	if len(p.names) > 0 && len(c.names.w) > 0 {
 		pt.names = c.names.avgLink(p.names, c.size)

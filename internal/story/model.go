@@ -33,12 +33,16 @@ func (pt parts) signals() [nSignals]float64 {
 	x[6] = b2f(pt.hasTitle)
 	x[7] = b2f(pt.dated)
 	if pt.dated {
-		x[8] = math.Log1p(pt.gapDays)
+		x[8] = math.Log1p(max(0, pt.gapDays-gapGrace))
 	}
 	x[9] = math.Log(float64(max(1, pt.size)))
 	x[10] = pt.names * pt.terms
 	return x
 }
+
+// gapGrace is the distance in time, in days, that costs nothing: the
+// coverage of one event spreads over a news cycle or two.
+var gapGrace = 2.0
 
 func b2f(b bool) float64 {
 	if b {

@@ -48,6 +48,33 @@ func (c *centroid) add(u []Entry) {
 	}
 }
 
+// maxCentroid bounds the keys of a centroid: a cluster that lives long
+// (a busy storyline) would otherwise gather every key of every article.
+const maxCentroid = 8192
+
+// prune keeps the n heaviest keys of c when it holds more than maxCentroid.
+func (c *centroid) prune(n int) {
+	if len(c.w) <= maxCentroid {
+		return
+	}
+	ws := make([]float32, 0, len(c.w))
+	for _, w := range c.w {
+		ws = append(ws, w)
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i] > ws[j] })
+	cut := ws[n-1]
+	kept := 0
+	c.norm2 = 0
+	for k, w := range c.w {
+		if w < cut || (w == cut && kept >= n) {
+			delete(c.w, k)
+			continue
+		}
+		kept++
+		c.norm2 += float64(w) * float64(w)
+	}
+}
+
 // merge adds all of o to c.
 func (c *centroid) merge(o *centroid) {
 	for k, w := range o.w {
@@ -74,7 +101,12 @@ func (c *centroid) avgLink(u []Entry, n int) float64 {
 	if c.norm2 <= 0 || len(u) == 0 {
 		return 0
 	}
-	return c.dot(u) / ((1-linkBlend)*float64(n) + linkBlend*math.Sqrt(c.norm2))
+	return c.linkOf(c.dot(u), n)
+}
+
+// linkOf turns a dot product with c into the blended linkage avgLink returns.
+func (c *centroid) linkOf(dot float64, n int) float64 {
+	return dot / ((1-linkBlend)*float64(n) + linkBlend*math.Sqrt(c.norm2))
 }
 
 func (c *centroid) dot(u []Entry) float64 {
