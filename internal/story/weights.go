@@ -7,7 +7,6 @@ package story
 // sets weighted equally. Inputs are listed in parts.signals.
 var eventModel = model{bias: -4.5721, w: [nSignals]float64{-1.4532, 7.5073, 12.5476, 4.9851, 5.2311, -1.3035, 1.7411, -1.0586, -1.6253, -0.3509, -8.3725}}
 
-
 // lineModel is set by hand: ECB+, the only set with storylines, has too few
 // of them to fit one (fewer than 30 storyline joins in its training topics).
 // It is 0.5 when 0.7 times the terms similarity plus 0.3 times the names
