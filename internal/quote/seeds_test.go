@@ -5,35 +5,16 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/parallax-news/parallax/internal/clean"
 	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/text"
 )
-
-var seedLinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-
-// seedBody is a crude stand-in for the cleaner: it drops Markdown
-// headings, bold lines, bylines, URLs and category lists, and unwraps links.
-func seedBody(raw string) string {
-	var out []string
-	for _, l := range strings.Split(raw, "\n") {
-		t := strings.TrimSpace(l)
-		switch {
-		case strings.HasPrefix(t, "#"), strings.HasPrefix(t, "**"), strings.HasPrefix(t, "By "),
-			strings.HasPrefix(t, "by "), strings.HasPrefix(t, "<"), strings.HasPrefix(t, "Original url"),
-			len(t) > 2 && t[0] >= '1' && t[0] <= '9' && t[1] == '.':
-			continue
-		}
-		out = append(out, seedLinkRe.ReplaceAllString(l, "$1"))
-	}
-	return strings.Join(out, "\n")
-}
 
 type seedStory struct {
 	arts []ArticleAttributions
@@ -60,7 +41,11 @@ func loadSeeds(t *testing.T) seedStory {
 		if id == "004" {
 			continue
 		}
-		body := seedBody(string(b))
+		r, err := clean.Clean(clean.Input{Text: string(b)})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		body := r.Body
 		ms := entity.Extract(body)
 		docs = append(docs, entity.DocMentions{ID: id, Mentions: ms})
 		st.arts = append(st.arts, ArticleAttributions{ID: id, Attributions: Extract(body, ms)})
