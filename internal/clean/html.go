@@ -55,6 +55,15 @@ func cleanHTML(in Input) Result {
 	var bs []*block
 	var notes []string
 	collectBlocks(res.ContentNode, &bs, &notes)
+	if len(bs) <= 1 {
+		// On short pages trafilatura falls back to a baseline extraction
+		// that runs all paragraphs together; read the page's main region's
+		// own paragraphs instead when it has several.
+		if main := mainRegion(doc); main != nil && countParagraphs(main) >= 2 {
+			bs, notes = nil, []string{"html: short page; paragraphs read from the page's main region"}
+			collectBlocks(main, &bs, &notes)
+		}
+	}
 	bs = withCaptions(bs, captions)
 	r := cleanBlocks(bs, in, meta, notes)
 	r.Notes = append([]string{"html: main content extracted by trafilatura"}, r.Notes...)
@@ -127,7 +136,8 @@ func collectBlocks(n *html.Node, bs *[]*block, notes *[]string) {
 			continue
 		}
 		switch strings.ToLower(ch.Data) {
-		case "script", "style", "noscript", "template", "iframe", "img", "svg", "head", "button", "form":
+		case "script", "style", "noscript", "template", "iframe", "img", "svg", "head", "button", "form",
+			"nav", "header", "footer", "aside":
 		case "h1", "h2", "h3", "h4", "h5", "h6":
 			addBlocks(bs, notes, inlineText(ch), int(ch.Data[1]-'0'), false, "")
 		case "li", "dt", "dd":
@@ -160,6 +170,53 @@ func addBlocks(bs *[]*block, notes *[]string, s string, heading int, list bool, 
 		}
 		*bs = append(*bs, b)
 	}
+}
+
+// mainRegion returns the page's <article>, else its <main>, else its
+// <body>.
+func mainRegion(doc *html.Node) *html.Node {
+	var found [3]*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch strings.ToLower(n.Data) {
+			case "article":
+				if found[0] == nil {
+					found[0] = n
+				}
+			case "main":
+				if found[1] == nil {
+					found[1] = n
+				}
+			case "body":
+				if found[2] == nil {
+					found[2] = n
+				}
+			}
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+	}
+	walk(doc)
+	for _, n := range found {
+		if n != nil {
+			return n
+		}
+	}
+	return nil
+}
+
+// countParagraphs counts the <p> elements under n.
+func countParagraphs(n *html.Node) int {
+	c := 0
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && strings.EqualFold(ch.Data, "p") {
+			c++
+		}
+		c += countParagraphs(ch)
+	}
+	return c
 }
 
 // hasBlockChild reports whether an element holds block-level elements.

@@ -148,3 +148,19 @@ func TestSeedPagesHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLShortPageKeepsParagraphs: on a page too short for trafilatura's
+// main extraction, paragraphs must not run together.
+func TestHTMLShortPageKeepsParagraphs(t *testing.T) {
+	page := `<html><head><title>Vote</title></head><body><nav><a href="/">Home</a></nav><article><h1>Budget passes</h1>` +
+		`<p>The council voted 3 to 2 on Tuesday to approve the library budget.</p>` +
+		`<p>Mayor Jane Roe said the vote was a relief.</p></article><footer>Copyright 2024 Town News</footer></body></html>`
+	r, err := Clean(Input{HTML: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The council voted 3 to 2 on Tuesday to approve the library budget.\n\nMayor Jane Roe said the vote was a relief."
+	if r.Body != want {
+		t.Errorf("Body = %q, want %q", r.Body, want)
+	}
+}
