@@ -117,7 +117,7 @@ func Extract(s string, mentions []entity.Mention) []Attribution {
 	out = appendRules(p, cues, out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Cue.Start < out[j].Cue.Start })
 	if len(mentions) > 0 {
-		resolveSpeakers(out, mentions)
+		resolveSpeakers(s, out, mentions)
 	}
 	return out
 }

@@ -80,15 +80,26 @@ func Ledger(arts []ArticleAttributions, ents []entity.Entity) []Statement {
 	names := entity.Index(ents)
 	var items []*item
 	for _, art := range arts {
-		var seen []Span // a quotation claimed by two attributions counts once
+		var cands []*item
 		for _, a := range art.Attributions {
-			for _, it := range newItems(art.ID, a, names, len(items)) {
-				if overlapsAny(seen, it.span) {
-					continue
-				}
-				seen = append(seen, it.span)
-				items = append(items, it)
+			cands = append(cands, newItems(art.ID, a, names, len(items)+len(cands))...)
+		}
+		// a quotation claimed by two attributions counts once, for the one
+		// whose cue is nearest (then the one with a resolved speaker)
+		sort.SliceStable(cands, func(i, j int) bool {
+			di, dj := cueDistance(cands[i]), cueDistance(cands[j])
+			if di != dj {
+				return di < dj
 			}
+			return cands[i].resolved && !cands[j].resolved
+		})
+		var seen []Span
+		for _, it := range cands {
+			if overlapsAny(seen, it.span) {
+				continue
+			}
+			seen = append(seen, it.span)
+			items = append(items, it)
 		}
 	}
 	// fullest first: quoted before indirect, then longer first
@@ -160,6 +171,19 @@ func newItems(article string, a Attribution, names entity.Names, order int) []*i
 		add(a.Content)
 	}
 	return out
+}
+
+// cueDistance is the distance in bytes between an item's text and the
+// cue of its attribution.
+func cueDistance(it *item) int {
+	c := it.a.Cue
+	switch {
+	case c.End <= it.span.Start:
+		return it.span.Start - c.End
+	case c.Start >= it.span.End:
+		return c.Start - it.span.End
+	}
+	return 0
 }
 
 // overlapsAny reports whether sp shares at least half of the shorter of

@@ -77,12 +77,16 @@ const nearPrevious = 600
 
 // resolveSpeakers fills Speaker and SpeakerResolved of as, which are in
 // text order.
-func resolveSpeakers(as []Attribution, mentions []entity.Mention) {
+func resolveSpeakers(s string, as []Attribution, mentions []entity.Mention) {
 	ix := newSpeakerIndex(mentions)
 	for i := range as {
 		a := &as[i]
 		if a.Source.Empty() {
 			a.Speaker, a.SpeakerResolved = "", false
+			if i > 0 && sharesSubject(s, as[i-1], *a) {
+				a.Speaker, a.SpeakerResolved = as[i-1].Speaker, as[i-1].SpeakerResolved
+				a.Reason += "; speaker of the previous cue in the sentence"
+			}
 			continue
 		}
 		a.Speaker = a.Source.Text
@@ -144,4 +148,16 @@ func typeOf(ix *speakerIndex, name string, want []string) bool {
 		return false
 	}
 	return false
+}
+
+// sharesSubject reports whether a source-less attribution b follows a in
+// the same sentence, as a coordinated verb ("Kanani accused the US ... and
+// said ...") or a participle ("..., adding that ...").
+func sharesSubject(s string, a, b Attribution) bool {
+	if a.Source.Empty() || a.Cue.End > b.Cue.Start || b.Cue.Start-a.Cue.End > 300 {
+		return false
+	}
+	between := s[a.Cue.End:b.Cue.Start]
+	return !strings.ContainsAny(between, "\n") && !strings.Contains(between, ". ") &&
+		!strings.Contains(between, "? ") && !strings.Contains(between, "! ")
 }
