@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -21,7 +21,7 @@ var learnFlag = flag.Bool("learn", false, "learn common.txt and firstnames.txt f
 // it is absent (failing under CI=true).
 func dataFile(t testing.TB, rel string) string {
 	t.Helper()
-	path, err := eval.DataFile(".", rel)
+	path, err := findData(rel)
 	if err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("data file missing under CI: %v", err)
@@ -29,6 +29,29 @@ func dataFile(t testing.TB, rel string) string {
 		t.Skipf("data file absent: %v", err)
 	}
 	return path
+}
+
+// findData looks for shared/data/rel beside the module root. (Package
+// eval has the same helper; entity tests do not import eval, which pulls
+// in the whole engine.)
+func findData(rel string) (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", os.ErrNotExist
+		}
+		dir = parent
+	}
+	path := filepath.Join(dir, "..", "shared", "data", rel)
+	_, err = os.Stat(path)
+	return path, err
 }
 
 func trainTexts(t *testing.T) []string {
