@@ -12,7 +12,7 @@ import (
 // used to find them.
 const (
 	maxCandidates     = 32
-	maxLineCandidates = 16
+	maxLineCandidates = 8
 	maxPosting        = 2000
 	minShare          = 0.2
 )
@@ -75,27 +75,28 @@ func (e *Engine) rank(l *levelState, p *prepared, m *model, limit int) []scored 
 // event model, that the article reports the cluster's event, with the
 // pieces it rests on.
 func score(p *prepared, c *cluster, m *model) (float64, parts) {
-	pt := measure(p, c)
+	pt := measure(p, c, m)
 	x := pt.signals()
 	return m.prob(&x), pt
 }
 
-// measure computes the similarities of an article and a cluster.
-func measure(p *prepared, c *cluster) parts {
+// measure computes the similarities of an article and a cluster that the
+// model m uses.
+func measure(p *prepared, c *cluster, m *model) parts {
 	pt := parts{size: c.size}
 	if c.terms.norm2 > 0 && len(p.terms) > 0 {
 		dot := c.terms.dot(p.scoring)
 		pt.terms = c.terms.linkOf(dot, c.size)
 		pt.termsCos = dot / math.Sqrt(c.terms.norm2)
 	}
-	if len(p.names) > 0 && len(c.names.w) > 0 {
+	if len(p.names) > 0 && len(c.names.w) > 0 && m.uses(2, 5, 10) {
 		pt.names = c.names.avgLink(p.names, c.size)
 		pt.hasNames = true
 	}
-	if len(p.nums) > 0 && len(c.nums.w) > 0 {
+	if len(p.nums) > 0 && len(c.nums.w) > 0 && m.uses(3) {
 		pt.nums = c.nums.avgLink(p.nums, c.size)
 	}
-	if len(p.title) > 0 && c.titled > 0 {
+	if len(p.title) > 0 && c.titled > 0 && m.uses(4, 6) {
 		pt.title = c.title.avgLink(p.title, c.titled)
 		pt.hasTitle = true
 	}

@@ -12,6 +12,20 @@ type model struct {
 	w    [nSignals]float64
 }
 
+// uses reports whether any of the given inputs has a weight.
+func (m *model) uses(inputs ...int) bool {
+	for _, i := range inputs {
+		if m.w[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// allInputs is a model that uses every input; measuring with it computes
+// every signal (for fitting).
+var allInputs = model{w: [nSignals]float64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}}
+
 func (m *model) prob(x *[nSignals]float64) float64 {
 	z := m.bias
 	for i, v := range x {

@@ -80,11 +80,11 @@ func forced(docs []labelled, use func(labelled) bool) (events, lines []example) 
 		if emit {
 			seen := false
 			for _, c := range e.stories.idx.candidates(p.query, maxCandidates, maxPosting, e.acc) {
-				events = append(events, example{x: measure(p, c).signals(), y: b2f(c == g)})
+				events = append(events, example{x: measure(p, c, &allInputs).signals(), y: b2f(c == g)})
 				seen = seen || c == g
 			}
 			if g != nil && !seen {
-				events = append(events, example{x: measure(p, g).signals(), y: 1})
+				events = append(events, example{x: measure(p, g, &allInputs).signals(), y: 1})
 			}
 		}
 		if g == nil {
@@ -98,7 +98,7 @@ func forced(docs []labelled, use func(labelled) bool) (events, lines []example) 
 				}
 				if emit {
 					for _, c := range e.lines.idx.candidates(p.query, maxLineCandidates, maxPosting, e.acc) {
-						lines = append(lines, example{x: measure(p, c).signals(), y: b2f(c == l)})
+						lines = append(lines, example{x: measure(p, c, &allInputs).signals(), y: b2f(c == l)})
 					}
 				}
 				if l == nil {
