@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/clean"
 	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/text"
@@ -19,19 +20,17 @@ import (
 type seedStory struct {
 	arts []ArticleAttributions
 	ents []entity.Entity
-	text map[string]string
 }
 
-// loadSeeds extracts entities and attributions from the December seeds
-// (000-003) and the July one (004).
+// loadSeeds runs ForStory on the December seeds (000-003), read through
+// the cleaner.
 func loadSeeds(t *testing.T) seedStory {
 	t.Helper()
 	files, err := filepath.Glob("../../examples/seeds/*.txt")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no seeds: %v", err)
 	}
-	st := seedStory{text: map[string]string{}}
-	var docs []entity.DocMentions
+	var arts []article.Article
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -45,13 +44,13 @@ func loadSeeds(t *testing.T) seedStory {
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		body := r.Body
-		ms := entity.Extract(body)
-		docs = append(docs, entity.DocMentions{ID: id, Mentions: ms})
-		st.arts = append(st.arts, ArticleAttributions{ID: id, Attributions: Extract(body, ms)})
-		st.text[id] = body
+		arts = append(arts, article.Article{ID: id, Text: r.Body})
 	}
-	st.ents = entity.Resolve(docs)
+	story := ForStory(arts)
+	st := seedStory{ents: story.Entities}
+	for _, a := range arts {
+		st.arts = append(st.arts, ArticleAttributions{ID: a.ID, Attributions: story.Attributions[a.ID]})
+	}
 	return st
 }
 
