@@ -259,7 +259,7 @@ func typed(s string, toks []tok, i, j int, personCue bool, role string) []Mentio
 		return []Mention{m}
 	case titleWords[last]:
 		return []Mention{mention(s, toks, i, j, Title, 0.6, "title")}
-	case orgHeads[last] || hasInnerHead(toks, i, j) || (j-i == 1 && isAcronym(norm0(s, toks, i, j))):
+	case orgHeads[last] || hasInnerHead(toks, i, j) || (j-i == 1 && isAcronym(normOf(s, toks, i, j))):
 		return []Mention{mention(s, toks, i, j, Org, 0.8, "organisation word or acronym")}
 	case j-i >= 2 && j-i <= 4 && firstNames[toks[i].fold]:
 		return []Mention{mention(s, toks, i, j, Person, 0.85, "given name")}
@@ -322,8 +322,6 @@ func isAcronym(w string) bool {
 	}
 	return n >= 2
 }
-
-func norm0(s string, toks []tok, i, j int) string { return normOf(s, toks, i, j) }
 
 // normOf returns the text of toks[i:j] without possessive and with spaces
 // collapsed.

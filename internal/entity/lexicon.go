@@ -112,9 +112,6 @@ var connectors = set(`of on for and`)
 // particles are lower-case parts of personal names.
 var particles = set(`al bin ibn de del della der van von da di du la le bint abu`)
 
-// pronouns used as sources; see quote.
-var personPronouns = set(`he she him her his i we`)
-
 //go:embed common.txt
 var commonText string
 

@@ -11,6 +11,8 @@ import (
 	"github.com/jdkato/prose/v3"
 )
 
+var personPronouns = set(`he she him her his i we`)
+
 var proseFlag = flag.Bool("prose", false, "also measure prose's NER (slow)")
 
 type sourceDoc struct {
