@@ -1,0 +1,156 @@
+package story
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRebuild: re-adding the same articles in the same order gives the
+// same decisions (the pipeline restarts the engine from its database).
+func TestRebuild(t *testing.T) {
+	docs := seedDocs(t)
+	run := func() []Assignment {
+		e := New(DefaultConfig())
+		var out []Assignment
+		for _, d := range docs {
+			out = append(out, e.Add(d))
+		}
+		return out
+	}
+	if a, b := run(), run(); !reflect.DeepEqual(a, b) {
+		t.Errorf("two replays differ:\n%+v\n%+v", a, b)
+	}
+}
+
+// TestStoriesClose: a story that goes quiet for longer than the window
+// closes; a later article on the same event opens a new story, in the
+// same storyline while that is still open.
+func TestStoriesClose(t *testing.T) {
+	docs := seedDocs(t)
+	day := time.Date(2022, 12, 18, 0, 0, 0, 0, time.UTC)
+	e := New(DefaultConfig())
+	a := docs[0]
+	a.Published = day
+	first := e.Add(a)
+	b := docs[1]
+	b.Published = day.Add(DefaultConfig().Window + 48*time.Hour)
+	second := e.Add(b)
+	if !second.New || second.Story == first.Story {
+		t.Errorf("article after the window joined %s: %s", second.Story, second.Reason)
+	}
+	if second.Storyline != first.Storyline {
+		t.Errorf("storyline %s, want %s", second.Storyline, first.Storyline)
+	}
+	if n := len(e.Stories()); n != 1 {
+		t.Errorf("%d stories open, want 1", n)
+	}
+}
+
+// TestBridgeMerge: two stories opened by articles too far apart to join
+// are merged by a later article that matches both.
+func TestBridgeMerge(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Threshold = 0.9999 // no joins: every article opens a story...
+	cfg.MergeThreshold = 0.2
+	e := New(cfg)
+	docs := seedDocs(t)
+	e.Add(docs[1])
+	e.Add(docs[2])
+	e.cfg.Threshold = 0.2 // ...until the bridge comes
+	a := e.Add(docs[0])
+	if len(a.Merged) != 1 || a.Story != "s-001" || a.Merged[0] != "s-002" {
+		t.Fatalf("bridge: %+v", a)
+	}
+	stories := e.Stories()
+	if len(stories) != 1 || len(stories[0].Why) != 3 {
+		t.Errorf("stories after the merge: %+v", stories)
+	}
+}
+
+// TestWindowBounded: an undated stream keeps at most MaxArticles articles
+// in its statistics and closes the stories beyond them.
+func TestWindowBounded(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.MaxArticles = 3
+	e := New(cfg)
+	for i, d := range append(seedDocs(t), seedDocs(t)...) {
+		d.ID = d.ID + "-" + string(rune('a'+i))
+		e.Add(d)
+	}
+	if w := e.WindowSize(); w > cfg.MaxArticles+1 {
+		t.Errorf("window holds %d articles, want at most %d", w, cfg.MaxArticles+1)
+	}
+	for _, s := range e.Stories() {
+		if len(s.Why) > 10 {
+			t.Errorf("story %s kept %d members", s.ID, len(s.Why))
+		}
+	}
+}
+
+func TestReasonsNameSharedNames(t *testing.T) {
+	e := New(DefaultConfig())
+	docs := seedDocs(t)
+	e.Add(docs[0])
+	a := e.Add(docs[1])
+	if !strings.HasPrefix(a.Reason, "shares ") || !strings.Contains(a.Reason, "cosine") {
+		t.Errorf("reason %q", a.Reason)
+	}
+	lines := e.Storylines()
+	if len(lines) != 1 || lines[0].Title == "" {
+		t.Errorf("storylines %+v", lines)
+	}
+}
+
+func TestFeaturizeNames(t *testing.T) {
+	f := Featurize(Doc{Text: "Police said the shooting happened on Main Street, which police closed. CIA Director William Burns told PBS on July 19 that 12-year-old Tehran residents were safe. Police arrived later."})
+	var labels []string
+	for _, l := range f.Labels {
+		labels = append(labels, l.Text)
+	}
+	sort.Strings(labels)
+	got := strings.Join(labels, "|")
+	for _, want := range []string{"Main Street", "CIA Director William Burns", "Burns", "PBS", "Tehran"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("labels %q lack %q", got, want)
+		}
+	}
+	for _, not := range []string{"Police", "July", "The"} {
+		for _, l := range labels {
+			if l == not {
+				t.Errorf("labels %q include %q", got, not)
+			}
+		}
+	}
+	if len(f.Nums) < 3 { // 19, the July 19 date, 12
+		t.Errorf("numbers %v", f.Nums)
+	}
+}
+
+func FuzzFeaturize(f *testing.F) {
+	f.Add("Title", "CIA Director William Burns told PBS on July 19 that “Iran’s” drones… 1,000-drone deal.")
+	f.Fuzz(func(t *testing.T, title, body string) {
+		ft := Featurize(Doc{Title: title, Text: body})
+		for _, v := range []Vector{ft.Terms, ft.Names, ft.Nums, ft.Title} {
+			for i := 1; i < len(v); i++ {
+				if v[i-1].Key >= v[i].Key {
+					t.Fatal("vector not sorted by key")
+				}
+			}
+		}
+		names := map[uint64]bool{}
+		for _, n := range ft.Names {
+			names[n.Key] = true
+		}
+		for _, l := range ft.Labels {
+			if !names[l.Key] {
+				t.Fatalf("label %q without a name feature", l.Text)
+			}
+		}
+		e := New(DefaultConfig())
+		e.Add(Doc{ID: "a", Text: body, Title: title})
+		e.Add(Doc{ID: "b", Text: body, Title: title})
+	})
+}
