@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -48,24 +49,12 @@ func FuzzReadClusterDocs(f *testing.F) {
 func TestStreamOrder(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2020, 1, d, 0, 0, 0, 0, time.UTC) }
 	docs := []ClusterDoc{{Published: day(3)}, {}, {Published: day(1)}, {Published: day(2)}}
-	if got := clStreamOrder(docs, false); !equalInts(got, []int{2, 3, 0, 1}) {
+	if got := clStreamOrder(docs, false); !slices.Equal(got, []int{2, 3, 0, 1}) {
 		t.Errorf("dated order = %v, want [2 3 0 1] (the undated one stays after its predecessor)", got)
 	}
-	if got := clStreamOrder(docs, true); !equalInts(got, []int{0, 1, 2, 3}) {
+	if got := clStreamOrder(docs, true); !slices.Equal(got, []int{0, 1, 2, 3}) {
 		t.Errorf("undated order = %v, want file order", got)
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestResolveMerges(t *testing.T) {

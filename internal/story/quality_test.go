@@ -2,37 +2,18 @@ package story_test
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/story"
 )
 
-// clusteringData reads a file of ../shared/data/clustering beside the
-// module root; it skips when absent, unless CI=true.
+// clusteringData reads a file of ../shared/data/clustering.
 func clusteringData(t *testing.T, name string) []eval.ClusterDoc {
 	t.Helper()
-	dir, err := os.Getwd()
+	f, err := os.Open(story.DataFile(t, "clustering/"+name))
 	if err != nil {
 		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	f, err := os.Open(filepath.Join(dir, "..", "shared", "data", "clustering", name))
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("data file missing under CI: %v", err)
-		}
-		t.Skipf("data file absent: %v", err)
 	}
 	defer f.Close()
 	docs, err := eval.ReadClusterDocs(f)

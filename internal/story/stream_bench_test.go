@@ -5,41 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
 	"testing"
 	"time"
 )
-
-// dataFile locates a file of ../shared/data beside the module root; it
-// skips when absent, unless CI=true.
-func dataFile(tb testing.TB, rel string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("data file missing under CI: %v", err)
-		}
-		tb.Skipf("data file absent: %v", err)
-	}
-	return path
-}
 
 // gvaBase is the GVA corpus, featurized once, in publication order.
 type gvaBase struct {
@@ -53,7 +24,7 @@ var (
 )
 
 func loadGVABase(tb testing.TB) gvaBase {
-	path := dataFile(tb, "clustering/gva_semeval2018t5.jsonl")
+	path := DataFile(tb, "clustering/gva_semeval2018t5.jsonl")
 	gvaOnce.Do(func() {
 		f, err := os.Open(path)
 		if err != nil {

@@ -22,7 +22,7 @@ type labelled struct {
 }
 
 func readLabelled(t *testing.T, name string, dated bool) []labelled {
-	f, err := os.Open(dataFile(t, "clustering/"+name))
+	f, err := os.Open(DataFile(t, "clustering/"+name))
 	if err != nil {
 		t.Fatal(err)
 	}
