@@ -244,10 +244,14 @@ func (m *model) roles(p *prepared, c cueSpan) Attribution {
 	}
 	if con[1] > con[0] {
 		a.Content = p.byteSpan(lo+con[0], lo+con[1])
+	} else if fs, fe, why := p.fallbackContent(c.s, c.e, lo+src[0], lo+src[1]); fe > fs {
+		con = [2]int{fs - lo, fe - lo}
+		a.Content = p.byteSpan(fs, fe)
+		a.Reason = why
 	}
 	a.Kind = kindOf(p, lo+con[0], lo+con[1], c.s, c.e, lo+src[0], lo+src[1])
 	a.Quotes = p.quotedIn(lo+con[0], lo+con[1])
-	a.Reason = reasonOf(a)
+	a.Reason = reasonOf(a) + a.Reason
 	return a
 }
 
@@ -281,6 +285,36 @@ func pickSpan(labels []int, cs, ce int, start, in func(int) bool) [2]int {
 		i = j - 1
 	}
 	return best
+}
+
+// fallbackContent finds the content of a cue the tagger left without one,
+// in three layouts: a cue closing its sentence after a comma ("..., sources
+// said.") takes the clause before the comma; one right after a quotation
+// ("“Why?” Vitter demanded.") takes the quotation; a cue ending its
+// paragraph with a colon ("He said:") takes the next paragraph.
+func (p *prepared) fallbackContent(cs, ce, ss, se int) (int, int, string) {
+	para := p.paras[p.toks[cs].para]
+	if ce < len(p.toks) && p.toks[ce].text == ":" && ce+1 == para[1] && p.toks[ce].para+1 < len(p.paras) {
+		next := p.paras[p.toks[ce].para+1]
+		return next[0], next[1], "; content: the paragraph after the colon"
+	}
+	first := cs
+	if se > ss && ss < cs {
+		first = ss
+	}
+	sent := p.sents[p.toks[cs].sent]
+	end := sent[1]
+	for end > ce && isPunctTok(p.toks[end-1].text) {
+		end--
+	}
+	if first-1 > sent[0]+2 && p.toks[first-1].text == "," && end == ce {
+		return sent[0], first - 1, "; content: the clause before the comma"
+	}
+	if first > 0 && p.toks[first-1].mark == -1 && end == ce {
+		q := p.quotes[p.toks[first-1].quote]
+		return q[0], q[1], "; content: the quotation before the cue"
+	}
+	return 0, 0, ""
 }
 
 // quotedIn returns the insides of the quotations overlapping tokens

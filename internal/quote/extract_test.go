@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/eval"
+	"github.com/parallax-news/parallax/internal/text"
 )
 
 func TestModelLoads(t *testing.T) {
@@ -143,7 +144,7 @@ func TestQualityDev(t *testing.T) {
 	}{
 		{"source exact F1", s.Source.Exact.F1, 0.67},
 		{"cue exact F1", s.Cue.Exact.F1, 0.67},
-		{"content exact F1", s.Content.Exact.F1, 0.50},
+		{"content exact F1", s.Content.Exact.F1, 0.52},
 		{"direct content exact F1", s.ByType["direct"].Content.Exact.F1, 0.80},
 	}
 	for _, f := range floors {
@@ -174,4 +175,31 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestFallbackContent(t *testing.T) {
+	tests := []struct{ text, cue, want string }{
+		{"Secret Service protocol called for a trauma center, sources said.", "said", "Secret Service protocol called for a trauma center"},
+		{"“Why isn’t this proof?” Vitter demanded.", "demanded", "Why isn’t this proof?"},
+		{"He said:\n\n\"We have a situation in our cities.\"\n\nThen he left.", "said", "\"We have a situation in our cities.\""},
+		{"He said nothing at all about it.", "said", ""},
+	}
+	for _, tt := range tests {
+		p := prepareText(tt.text, text.NewStemmer(), nil)
+		cs := -1
+		for i, tk := range p.toks {
+			if tk.text == tt.cue {
+				cs = i
+			}
+		}
+		ss := cs - 1
+		fs, fe, _ := p.fallbackContent(cs, cs+1, ss, cs)
+		got := ""
+		if fe > fs {
+			got = p.byteSpan(fs, fe).Text
+		}
+		if strings.Trim(got, "“”") != strings.Trim(tt.want, "“”") {
+			t.Errorf("fallbackContent(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
 }
