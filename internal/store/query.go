@@ -3,9 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -95,89 +95,82 @@ func (s *Store) ListStories(ctx context.Context, f StoryFilter, after *StoryKey,
 		where = append(where, "COALESCE(s.last_seen, '') <= "+a+
 			" AND (COALESCE(s.last_seen, '') < "+a+" OR s.id > "+id+")")
 	}
+	// The story columns come from the stories_listing index (the story rows,
+	// large with their objects, are not read); the members' outlets, in
+	// publication order, from the story_members_listing and
+	// articles_listing indexes, for the page's stories only.
 	q := `SELECT s.id, s.title, s.storyline, COALESCE(s.first_seen, ''), COALESCE(s.last_seen, ''), s.updated_at,
-		s.brief IS NOT NULL FROM stories s`
+		s.brief IS NULL,
+		(SELECT group_concat(replace(a.outlet, char(31), ' '), char(31) ORDER BY a.published IS NULL, a.published, a.seq)
+		 FROM story_members m JOIN articles a INDEXED BY articles_listing ON a.id = m.article_id
+		 WHERE m.story_id = s.id)
+		FROM stories s`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	q += " ORDER BY COALESCE(s.last_seen, '') DESC, s.id LIMIT " + arg(limit)
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	// No LIMIT: a bound limit would make SQLite re-prepare the statement
+	// at each run, and the rows come in index order, so reading stops
+	// after limit of them at no extra cost.
+	q += " ORDER BY COALESCE(s.last_seen, '') DESC, s.id"
+	stmt, err := s.prepared(ctx, q) // one statement per combination of filters
+	if err != nil {
+		return nil, fmt.Errorf("store: list stories: %w", err)
+	}
+	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list stories: %w", err)
 	}
 	defer rows.Close()
 	var out []StorySummary
-	for rows.Next() {
+	for len(out) < limit && rows.Next() {
 		var st StorySummary
 		var first, last, updated string
-		if err := rows.Scan(&st.ID, &st.Title, &st.Storyline, &first, &last, &updated, &st.Ready); err != nil {
+		var outlets sql.NullString
+		var unbuilt bool
+		if err := rows.Scan(&st.ID, &st.Title, &st.Storyline, &first, &last, &updated, &unbuilt, &outlets); err != nil {
 			return nil, fmt.Errorf("store: list stories: %w", err)
 		}
+		st.Ready = !unbuilt
 		st.FirstSeen, _ = time.Parse(time.RFC3339Nano, first)
 		st.LastSeen, _ = time.Parse(time.RFC3339Nano, last)
 		st.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)
 		st.Key = StoryKey{Activity: last, ID: st.ID}
+		st.Articles, st.Outlets = memberOutlets(outlets)
 		out = append(out, st)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: list stories: %w", err)
 	}
-	if err := s.addMemberCounts(ctx, out); err != nil {
-		return nil, err
-	}
 	return out, nil
 }
 
-// addMemberCounts fills the article counts and outlets of listed stories.
-func (s *Store) addMemberCounts(ctx context.Context, sts []StorySummary) error {
-	if len(sts) == 0 {
-		return nil
+// memberOutlets reads the outlets of a story's members (one per member,
+// "" when unknown, joined by the unit separator; NULL when it has none):
+// the member count and the distinct known outlets, in order.
+func memberOutlets(joined sql.NullString) (int, []string) {
+	outlets := []string{}
+	if !joined.Valid {
+		return 0, outlets
 	}
-	ids := make([]string, len(sts))
-	at := make(map[string]*StorySummary, len(sts))
-	for i := range sts {
-		ids[i] = sts[i].ID
-		at[sts[i].ID] = &sts[i]
-		sts[i].Outlets = []string{}
-	}
-	idJSON, _ := json.Marshal(ids)
-	rows, err := s.r.QueryContext(ctx, `SELECT m.story_id, a.outlet FROM story_members m
-		JOIN articles a ON a.id = m.article_id
-		WHERE m.story_id IN (SELECT value FROM json_each(?))
-		ORDER BY m.story_id, a.published IS NULL, a.published, a.seq`, string(idJSON))
-	if err != nil {
-		return fmt.Errorf("store: story members: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var sid, outlet string
-		if err := rows.Scan(&sid, &outlet); err != nil {
-			return fmt.Errorf("store: story members: %w", err)
-		}
-		st := at[sid]
-		st.Articles++
-		if outlet != "" && !containsString(st.Outlets, outlet) {
-			st.Outlets = append(st.Outlets, outlet)
+	all := strings.Split(joined.String, "\x1f")
+	for _, o := range all {
+		if o != "" && !slices.Contains(outlets, o) {
+			outlets = append(outlets, o)
 		}
 	}
-	return rows.Err()
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
+	return len(all), outlets
 }
 
 // StoryBrief returns the stored story object of a story. It returns
 // ErrNotFound when there is no such story, and ErrNotBuilt when the story
 // exists but its object is still to be (re)built.
 func (s *Store) StoryBrief(ctx context.Context, storyID string) ([]byte, error) {
+	stmt, err := s.prepared(ctx, `SELECT brief FROM stories WHERE id = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("store: story %s: %w", storyID, err)
+	}
 	var b sql.NullString
-	err := s.r.QueryRowContext(ctx, `SELECT brief FROM stories WHERE id = ?`, storyID).Scan(&b)
+	err = stmt.QueryRowContext(ctx, storyID).Scan(&b)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil, fmt.Errorf("store: story %s: %w", storyID, ErrNotFound)
@@ -233,6 +226,23 @@ func (s *Store) CountStories(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("store: count stories: %w", err)
 	}
 	return n, nil
+}
+
+// prepared returns the read statement for q, prepared once per store:
+// parsing the SQL costs more than running these queries.
+func (s *Store) prepared(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := s.stmts.Load(q); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := s.r.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := s.stmts.LoadOrStore(q, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
 }
 
 // Ping checks that the database answers.

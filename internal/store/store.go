@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -37,6 +38,9 @@ type Store struct {
 	w    *sql.DB // one connection: the only writer
 	r    *sql.DB // readers
 	path string
+	// stmts holds read statements prepared on r, by their SQL (see
+	// Store.prepared in query.go).
+	stmts sync.Map
 }
 
 // Open opens (creating if needed) the database at path and applies any
