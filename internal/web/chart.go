@@ -1,0 +1,412 @@
+package web
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"time"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/report"
+)
+
+// chart is an SVG picture as shapes with coordinates; the template draws
+// it (escaping every text), styled by presentation attributes and CSS
+// classes only, so that it needs no inline style.
+type chart struct {
+	W, H  int
+	Label string // the accessible name
+	Lines []svgLine
+	Marks []svgMark
+	Texts []svgText
+}
+
+type svgLine struct {
+	X1, Y1, X2, Y2 float64
+	Class          string
+}
+
+// svgMark is a linked shape: a circle (R > 0) or a pill (W > 0), with a
+// short label inside and a tooltip.
+type svgMark struct {
+	X, Y, R, W, H float64
+	Fill, Class   string
+	Href, Title   string
+	Label         string
+	LX, LY        float64 // where the label sits
+}
+
+type svgText struct {
+	X, Y          float64
+	Anchor, Class string
+	Text, Title   string
+}
+
+func r1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// Timeline chart geometry.
+const (
+	tlWidth  = 760
+	tlMargin = 16
+	tlBreak  = 28  // the gap drawn between two stretches of time
+	tlJoin   = 120 // days: events closer than this share one stretch of the axis
+	tlLane   = 28
+	tlR      = 11
+)
+
+// tlMark is a timeline event placed in time.
+type tlMark struct {
+	n          int
+	start, end time.Time
+	day        bool
+	title      string
+	seg, lane  int
+	x0, x1     float64
+}
+
+// timelineSegment is one stretch of the broken time axis.
+type timelineSegment struct {
+	start, end time.Time
+	count      int
+	x, w       float64
+}
+
+// timelineChart draws the dated events on a time axis broken where long
+// gaps lie between them (a 1980s event and last week's do not squeeze
+// each other into dots). A day is a numbered circle, a vaguer period a
+// numbered bar over its span; each links to its entry in the list.
+func timelineChart(events []eventRow) *chart {
+	var marks []tlMark
+	for _, e := range events {
+		start, end, ok := parsePeriod(e.Date)
+		if !ok {
+			continue
+		}
+		marks = append(marks, tlMark{n: e.N, start: start, end: end, day: end.Sub(start) <= 24*time.Hour,
+			title: e.Date + ": " + e.Text})
+	}
+	if len(marks) == 0 {
+		return nil
+	}
+	sort.SliceStable(marks, func(i, j int) bool { return marks[i].start.Before(marks[j].start) })
+	segs := timelineSegments(marks)
+	c := &chart{W: tlWidth, Label: fmt.Sprintf("Timeline of %d dated events", len(marks))}
+	lanes := placeTimelineMarks(marks, segs)
+	axisY := float64(12 + lanes*tlLane + 8)
+	for i := range marks {
+		c.Marks = append(c.Marks, timelineMark(&marks[i], axisY))
+	}
+	for i, s := range segs {
+		c.Lines = append(c.Lines, svgLine{X1: r1(s.x), Y1: axisY, X2: r1(s.x + s.w), Y2: axisY, Class: "axis"})
+		c.Texts = append(c.Texts, svgText{X: r1(s.x + s.w/2), Y: axisY + 34, Anchor: "middle", Class: "axis-label", Text: segmentLabel(s.start, s.end)})
+		if i > 0 { // a break: two slashes between stretches
+			bx := s.x - tlBreak/2
+			for _, dx := range []float64{-3, 3} {
+				c.Lines = append(c.Lines, svgLine{X1: r1(bx + dx - 3), Y1: axisY + 6, X2: r1(bx + dx + 3), Y2: axisY - 6, Class: "axis-break"})
+			}
+		}
+	}
+	c.Texts = append(c.Texts, dayTicks(marks, segs, axisY)...)
+	c.H = int(axisY) + 44
+	return c
+}
+
+// timelineSegments splits the sorted marks into stretches of time and
+// gives each a share of the width by how many events it holds.
+func timelineSegments(marks []tlMark) []timelineSegment {
+	var segs []timelineSegment
+	for i := range marks {
+		m := &marks[i]
+		if n := len(segs); n > 0 && !m.start.After(segs[n-1].end.AddDate(0, 0, tlJoin)) {
+			s := &segs[n-1]
+			if m.end.After(s.end) {
+				s.end = m.end
+			}
+			s.count++
+			m.seg = n - 1
+			continue
+		}
+		segs = append(segs, timelineSegment{start: m.start, end: m.end, count: 1})
+		m.seg = len(segs) - 1
+	}
+	avail := float64(tlWidth-2*tlMargin) - float64(len(segs)-1)*tlBreak
+	total := 0.0
+	for _, s := range segs {
+		total += float64(s.count) + 1
+	}
+	x := float64(tlMargin)
+	for i := range segs {
+		segs[i].x = x
+		segs[i].w = avail * (float64(segs[i].count) + 1) / total
+		x += segs[i].w + tlBreak
+	}
+	return segs
+}
+
+// placeTimelineMarks gives each mark its x extent and a lane (stacked
+// upwards where marks would overlap), returning the number of lanes.
+func placeTimelineMarks(marks []tlMark, segs []timelineSegment) int {
+	for i := range marks {
+		m := &marks[i]
+		s := segs[m.seg]
+		pad := float64(tlR + 4)
+		inner := s.w - 2*pad
+		pos := func(t time.Time) float64 {
+			span := s.end.Sub(s.start).Seconds()
+			return s.x + pad + inner*t.Sub(s.start).Seconds()/span
+		}
+		if m.day {
+			mid := pos(m.start.Add(12 * time.Hour))
+			m.x0, m.x1 = mid-tlR, mid+tlR
+			continue
+		}
+		m.x0, m.x1 = pos(m.start), pos(m.end)
+		if m.x1-m.x0 < 2*tlR+4 {
+			mid := (m.x0 + m.x1) / 2
+			m.x0, m.x1 = mid-tlR-2, mid+tlR+2
+		}
+	}
+	order := make([]int, len(marks))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return marks[order[a]].x0 < marks[order[b]].x0 })
+	var laneEnd []float64
+	for _, i := range order {
+		m := marks[i]
+		l := 0
+		for l < len(laneEnd) && laneEnd[l] > m.x0-3 {
+			l++
+		}
+		if l == len(laneEnd) {
+			laneEnd = append(laneEnd, 0)
+		}
+		laneEnd[l] = m.x1
+		marks[i].lane = l
+	}
+	return max(len(laneEnd), 1)
+}
+
+func timelineMark(m *tlMark, axisY float64) svgMark {
+	y := axisY - 20 - float64(m.lane*tlLane)
+	label := fmt.Sprint(m.n)
+	mk := svgMark{Href: fmt.Sprintf("#t%d", m.n), Title: m.title, Label: label, LX: r1((m.x0 + m.x1) / 2), LY: r1(y + 4)}
+	if m.day {
+		mk.X, mk.Y, mk.R, mk.Fill, mk.Class = r1((m.x0+m.x1)/2), r1(y), tlR, "#2f6fb2", "event day"
+		return mk
+	}
+	mk.X, mk.Y, mk.W, mk.H, mk.Fill, mk.Class = r1(m.x0), r1(y-tlR), r1(m.x1-m.x0), 2*tlR, "#9dbfe3", "event span"
+	return mk
+}
+
+// dayTicks labels the days of day-precision events under the axis, in
+// stretches shorter than two months.
+func dayTicks(marks []tlMark, segs []timelineSegment, axisY float64) []svgText {
+	var out []svgText
+	last := map[int]float64{}
+	sorted := append([]tlMark(nil), marks...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].x0 < sorted[j].x0 })
+	for _, m := range sorted {
+		seg := m.seg
+		s := segs[seg]
+		if !m.day || s.end.Sub(s.start) > 62*24*time.Hour {
+			continue
+		}
+		x := (m.x0 + m.x1) / 2
+		if prev, ok := last[seg]; ok && x-prev < 16 {
+			continue
+		}
+		last[seg] = x
+		out = append(out, svgText{X: r1(x), Y: axisY + 16, Anchor: "middle", Class: "tick", Text: fmt.Sprint(m.start.Day())})
+	}
+	return out
+}
+
+// segmentLabel names a stretch of time [start, end) briefly.
+func segmentLabel(start, end time.Time) string {
+	last := end.AddDate(0, 0, -1)
+	switch {
+	case end.Sub(start) >= 3*365*24*time.Hour:
+		return fmt.Sprintf("%d–%d", start.Year(), last.Year())
+	case start.Year() == last.Year() && start.Month() == last.Month():
+		if start.Day() == last.Day() {
+			return start.Format("2 January 2006")
+		}
+		if end.Sub(start) >= 28*24*time.Hour {
+			return start.Format("January 2006")
+		}
+		return fmt.Sprintf("%d–%s", start.Day(), last.Format("2 January 2006"))
+	case start.Year() == last.Year():
+		return start.Format("Jan") + "–" + last.Format("Jan 2006")
+	}
+	return start.Format("Jan 2006") + " – " + last.Format("Jan 2006")
+}
+
+// Coverage chart geometry.
+const (
+	cvWidth   = 760
+	cvNameW   = 186
+	cvPlotL   = 200
+	cvPlotR   = 520
+	cvUndated = 556
+	cvBarL    = 600
+	cvBarW    = 150
+	cvTop     = 30
+	cvRow     = 32
+	cvR       = 11
+)
+
+// coverageGroup is one row of the coverage chart: an outlet, or one
+// article of unknown outlet.
+type coverageGroup struct {
+	name, color string
+	rows        []articleRow
+}
+
+// coverageChart draws, per outlet, when each of its articles appeared
+// (a numbered dot per article on a day axis; undated ones in a column of
+// their own) and how many of the story's facts it carries.
+func coverageChart(s *report.Story, arts []articleRow, c *citer) *chart {
+	if len(arts) == 0 {
+		return nil
+	}
+	var groups []*coverageGroup
+	index := map[string]*coverageGroup{}
+	for _, a := range arts {
+		key, name := a.Outlet, a.Outlet
+		if key == "" {
+			key, name = "article "+a.ID, fmt.Sprintf("Unknown outlet [%d]", a.N)
+		}
+		g := index[key]
+		if g == nil {
+			g = &coverageGroup{name: name, color: a.Color}
+			index[key] = g
+			groups = append(groups, g)
+		}
+		g.rows = append(g.rows, a)
+	}
+	first, last, undated := dateRange(arts)
+	plotR := float64(cvPlotR)
+	if !undated {
+		plotR = cvUndated
+	}
+	days := 1
+	if !first.IsZero() {
+		days = int(last.Sub(first).Hours()/24) + 1
+	}
+	if days < 3 { // room on both sides of one or two days
+		first = first.AddDate(0, 0, -(3-days+1)/2)
+		days = 3
+	}
+	xDay := func(t time.Time) float64 {
+		return cvPlotL + (t.Sub(first).Hours()/24+0.5)/float64(days)*(plotR-cvPlotL)
+	}
+	h := cvTop + len(groups)*cvRow + 26
+	ch := &chart{W: cvWidth, H: h, Label: fmt.Sprintf("Coverage: %d articles from %d outlets over time, and the facts each carries", len(arts), len(groups))}
+	bottom := float64(cvTop + len(groups)*cvRow)
+	ch.Texts = append(ch.Texts,
+		svgText{X: r1((cvPlotL + plotR) / 2), Y: 14, Anchor: "middle", Class: "col-head", Text: "published"},
+		svgText{X: cvBarL, Y: 14, Anchor: "start", Class: "col-head", Text: "facts carried"})
+	if undated {
+		ch.Texts = append(ch.Texts, svgText{X: cvUndated, Y: 14, Anchor: "middle", Class: "col-head", Text: "undated"})
+		ch.Lines = append(ch.Lines, svgLine{X1: cvUndated - 20, Y1: cvTop - 6, X2: cvUndated - 20, Y2: bottom, Class: "grid"})
+	}
+	if !first.IsZero() {
+		step := max(1, days/6)
+		for d := 0; d < days; d += step {
+			t := first.AddDate(0, 0, d)
+			x := r1(xDay(t))
+			ch.Lines = append(ch.Lines, svgLine{X1: x, Y1: cvTop - 6, X2: x, Y2: bottom, Class: "grid"})
+			ch.Texts = append(ch.Texts, svgText{X: x, Y: bottom + 16, Anchor: "middle", Class: "tick", Text: t.Format("2 Jan")})
+		}
+	}
+	for i, g := range groups {
+		y := float64(cvTop + i*cvRow + cvRow/2)
+		ch.coverageRow(s, g, y, xDay)
+	}
+	return ch
+}
+
+func (ch *chart) coverageRow(s *report.Story, g *coverageGroup, y float64, xDay func(time.Time) float64) {
+	name := g.name
+	if utf8.RuneCountInString(name) > 26 {
+		name = string([]rune(name)[:25]) + "…"
+	}
+	ids := make([]string, len(g.rows))
+	for i, a := range g.rows {
+		ids[i] = a.ID
+	}
+	carried := factsCarried(s, ids)
+	articles := "1 article"
+	if len(g.rows) != 1 {
+		articles = fmt.Sprintf("%d articles", len(g.rows))
+	}
+	summary := fmt.Sprintf("%s: %s, carries %d of %d facts", g.name, articles, carried, len(s.Facts))
+	ch.Texts = append(ch.Texts, svgText{X: cvNameW, Y: y + 4, Anchor: "end", Class: "row-name", Text: name, Title: summary})
+	taken := map[float64]int{}
+	for _, a := range g.rows {
+		x := float64(cvUndated)
+		if t, err := time.Parse(time.DateOnly, a.Date); err == nil {
+			x = xDay(t)
+		}
+		k := taken[x]
+		taken[x]++
+		x += float64(k) * (2*cvR + 3)
+		title := fmt.Sprintf("[%d] %s", a.N, a.Title)
+		if a.Date != "" {
+			title += " (" + a.Date + ")"
+		}
+		ch.Marks = append(ch.Marks, svgMark{
+			X: r1(x), Y: y, R: cvR, Fill: g.color, Class: "article", Href: fmt.Sprintf("#a%d", a.N),
+			Title: title, Label: fmt.Sprint(a.N), LX: r1(x), LY: y + 4,
+		})
+	}
+	ch.Marks = append(ch.Marks, svgMark{X: cvBarL, Y: y - 7, W: cvBarW, H: 14, Fill: "#e8ecf1", Class: "bar-bg", Title: summary})
+	if len(s.Facts) > 0 && carried > 0 {
+		w := r1(float64(cvBarW) * float64(carried) / float64(len(s.Facts)))
+		ch.Marks = append(ch.Marks, svgMark{X: cvBarL, Y: y - 7, W: max(w, 2), H: 14, Fill: g.color, Class: "bar", Title: summary})
+	}
+	ch.Texts = append(ch.Texts, svgText{X: cvBarL + cvBarW + 4, Y: y + 4, Anchor: "start", Class: "bar-label", Text: fmt.Sprint(carried)})
+}
+
+// dateRange returns the first and last publish days of the dated
+// articles, and whether any is undated.
+func dateRange(arts []articleRow) (first, last time.Time, undated bool) {
+	for _, a := range arts {
+		t, err := time.Parse(time.DateOnly, a.Date)
+		if err != nil {
+			undated = true
+			continue
+		}
+		if first.IsZero() || t.Before(first) {
+			first = t
+		}
+		if t.After(last) {
+			last = t
+		}
+	}
+	return first, last, undated
+}
+
+// factsCarried counts the story's facts that any of ids states.
+func factsCarried(s *report.Story, ids []string) int {
+	n := 0
+	for _, f := range s.Facts {
+		for _, a := range f.Articles {
+			if contains(ids, a) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

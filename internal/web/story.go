@@ -1,0 +1,517 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/brief"
+	"github.com/parallax-news/parallax/internal/report"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// How many items of the long sections show before a "show more" fold.
+const (
+	shownFacts    = 12
+	shownQuotes   = 10
+	shownEntities = 16
+)
+
+// story answers GET /stories/{id}: one read of the stored story object,
+// one of the member articles' metadata.
+func (h *Handler) story(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	raw, err := h.store.StoryBrief(r.Context(), id)
+	if errors.Is(err, store.ErrNotBuilt) {
+		w.Header().Set("Retry-After", "5")
+		h.render(w, r, http.StatusServiceUnavailable, "error", "", errorData{
+			layout: h.layout("Story being updated", ""), Status: http.StatusServiceUnavailable,
+			Heading: "This story is being updated",
+			Message: "Its articles changed and its brief is being rebuilt. Reload in a few seconds.",
+		})
+		return
+	}
+	if err != nil {
+		h.storeError(w, r, "story", err)
+		return
+	}
+	s, err := h.cache.decode(id, raw)
+	if err != nil {
+		h.log.ErrorContext(r.Context(), "web: story object", "story", id, "err", err)
+		h.errorPage(w, r, http.StatusInternalServerError, "This story's stored brief cannot be read.")
+		return
+	}
+	arts, err := h.store.ArticlesByID(r.Context(), s.Articles)
+	if err != nil {
+		h.storeError(w, r, "story", err)
+		return
+	}
+	v := buildStoryView(s, arts)
+	v.layout = h.layout(v.Title, "")
+	h.render(w, r, http.StatusOK, "story", "", v)
+}
+
+// decodeStory reads a stored story object.
+func decodeStory(raw []byte) (*report.Story, error) {
+	var s report.Story
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// cite is a citation of one article: its number in the story ([1] links
+// to #a1), or its ID when it is not a member.
+type cite struct {
+	N  int
+	ID string
+}
+
+// storyView is the story page's data.
+type storyView struct {
+	layout
+	ID, Title, Storyline string
+	StorylineHref        string
+	Span                 string // "2022-12-18 to 2022-12-20"
+	Outlets              []string
+	UnknownOutlets       int
+	Articles             []articleRow
+	Sources              []sourceRow
+	Summary              []sentenceRow
+	Facts, MoreFacts     []factRow
+	NFacts, NSingle      int
+	NCorroborated        int
+	Conflicts            []conflictRow
+	Quotes, MoreQuotes   []quoteRow
+	Entities             []entityRow
+	MoreEntities         int
+	Framing              []framingRow
+	Timeline             []eventRow
+	TimelineChart        *chart
+	Coverage             *chart
+	Reuse                []reuseRow
+}
+
+type articleRow struct {
+	N                           int
+	ID, Path                    string
+	Title, Outlet, Byline, Wire string
+	Date, Dateline              string
+	URL, Href                   string // Href is URL when it is a safe link
+	Why, Score                  string
+	Source                      string // the independent source group it counts in
+	Color                       string
+	Reused                      []reuseRow
+}
+
+type sourceRow struct {
+	ID     string
+	Labels []string
+	Cites  []cite
+	Reason string
+}
+
+type sentenceRow struct {
+	Text, Reason string
+	Cites        []cite
+}
+
+type factRow struct {
+	ID, Text, Stance, Reason string
+	Cites                    []cite
+	Independent, NArticles   int
+	Single                   bool
+	Conflicts                []string
+}
+
+type conflictRow struct {
+	Kind, Reason string
+	Facts        []factRef
+}
+
+type factRef struct{ ID, Text string }
+
+type quoteRow struct {
+	N                        int
+	Speaker, Kind, Text, Cue string
+	Reason                   string
+	Resolved                 bool
+	Cites                    []cite
+	Renderings               []renderingRow
+}
+
+type renderingRow struct {
+	Cite                        cite
+	Outlet, Relation, Cue, Text string
+	Speaker                     string // as this article names the speaker, when it differs
+	Color                       string
+}
+
+type entityRow struct {
+	Name, Type, Href string
+	Aliases          []string
+	Cites            []cite
+}
+
+type framingRow struct {
+	Name, Wire, Color string
+	Cites             []cite
+	Verbs, Classes    []termRow
+	Loaded, Hedges    []termRow
+	Quoted            []termRow
+	Labels            []labelRow
+	Omits             []omitRow
+	Empty             bool
+}
+
+type termRow struct {
+	Word    string
+	Count   int
+	Context string
+}
+
+type labelRow struct {
+	Person string
+	Labels []string
+}
+
+type omitRow struct{ Fact, Reason string }
+
+type eventRow struct {
+	N                     int
+	Date, Precision, Text string
+	Reason                string
+	Cites                 []cite
+	Facts                 []string
+	Mentions              []mentionRow
+}
+
+type mentionRow struct {
+	Cite         cite
+	Text, Reason string
+}
+
+type reuseRow struct {
+	Article, From cite
+	Shared, Kind  string
+}
+
+// palette colours outlets in charts and cards (presentation attributes,
+// not inline styles).
+var palette = []string{"#2f6fb2", "#c2571a", "#2e8b57", "#8e44ad", "#b8860b", "#c0392b", "#16808a", "#6d6d6d"}
+
+// buildStoryView prepares a story object and its member articles for the
+// page.
+func buildStoryView(s *report.Story, arts []article.Article) *storyView {
+	v := &storyView{ID: s.ID, Title: s.Title, Storyline: s.Storyline, Outlets: s.Outlets}
+	if v.Title == "" {
+		v.Title = "Untitled story"
+	}
+	if s.Storyline != "" {
+		v.StorylineHref = "/?" + url.Values{"storyline": {s.Storyline}}.Encode()
+	}
+	v.Span = span(s.First, s.Last)
+	c := newCiter(s, arts)
+	v.Articles = c.articleRows(s)
+	for _, a := range v.Articles {
+		if a.Outlet == "" {
+			v.UnknownOutlets++
+		}
+	}
+	for _, src := range s.Sources {
+		v.Sources = append(v.Sources, sourceRow{ID: src.ID, Labels: c.labels(src.Labels), Cites: c.cites(src.Articles), Reason: src.Reason})
+	}
+	for _, sen := range s.Summary {
+		v.Summary = append(v.Summary, sentenceRow{Text: sen.Text, Reason: sen.Reason, Cites: c.cites(sen.Articles)})
+	}
+	v.facts(s, c)
+	v.quotes(s, c)
+	v.entities(s, c)
+	v.framing(s, c)
+	v.timeline(s, c)
+	v.Coverage = coverageChart(s, v.Articles, c)
+	for _, r := range s.Reused {
+		v.Reuse = append(v.Reuse, c.reuse(r))
+	}
+	return v
+}
+
+func span(first, last *string) string {
+	switch {
+	case first == nil:
+		return ""
+	case last == nil || *last == *first:
+		return *first
+	}
+	return *first + " to " + *last
+}
+
+// citer numbers a story's articles and knows their metadata.
+type citer struct {
+	num    map[string]int
+	byID   map[string]*article.Article
+	source map[string]string // article → independent source ID
+	color  map[string]string // article → outlet colour
+}
+
+func newCiter(s *report.Story, arts []article.Article) *citer {
+	c := &citer{num: map[string]int{}, byID: map[string]*article.Article{}, source: map[string]string{}, color: map[string]string{}}
+	for i, id := range s.Articles {
+		c.num[id] = i + 1
+	}
+	for i := range arts {
+		c.byID[arts[i].ID] = &arts[i]
+	}
+	for _, src := range s.Sources {
+		for _, id := range src.Articles {
+			c.source[id] = src.ID
+		}
+	}
+	outletColor := map[string]string{}
+	for _, id := range s.Articles {
+		key := "article " + id
+		if a := c.byID[id]; a != nil && a.Outlet != "" {
+			key = a.Outlet
+		}
+		col, ok := outletColor[key]
+		if !ok {
+			col = palette[len(outletColor)%len(palette)]
+			outletColor[key] = col
+		}
+		c.color[id] = col
+	}
+	return c
+}
+
+// cites turns article IDs into citations, members in story order first,
+// each once.
+func (c *citer) cites(ids []string) []cite {
+	out := make([]cite, 0, len(ids))
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, c.cite(id))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if (out[i].N == 0) != (out[j].N == 0) {
+			return out[i].N != 0
+		}
+		return out[i].N < out[j].N
+	})
+	return out
+}
+
+func (c *citer) cite(id string) cite { return cite{N: c.num[id], ID: id} }
+
+// outlet names an article's outlet, "" when unknown.
+func (c *citer) outlet(id string) string {
+	if a := c.byID[id]; a != nil {
+		return a.Outlet
+	}
+	return ""
+}
+
+// label shows a source or framing label: "article <id>" (an article of
+// unknown outlet) becomes "Unknown outlet [n]".
+func (c *citer) label(l string) string {
+	if id, ok := strings.CutPrefix(l, "article "); ok {
+		if n := c.num[id]; n > 0 {
+			return fmt.Sprintf("Unknown outlet [%d]", n)
+		}
+		return "Unknown outlet"
+	}
+	return l
+}
+
+func (c *citer) labels(ls []string) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = c.label(l)
+	}
+	return out
+}
+
+func (c *citer) articleRows(s *report.Story) []articleRow {
+	why := make(map[string]report.Why, len(s.Why))
+	for _, w := range s.Why {
+		why[w.Article] = w
+	}
+	rows := make([]articleRow, 0, len(s.Articles))
+	for i, id := range s.Articles {
+		row := articleRow{N: i + 1, ID: id, Path: ArticlePath(id), Source: c.source[id], Color: c.color[id]}
+		if a := c.byID[id]; a != nil {
+			row.Title, row.Outlet, row.Byline, row.Wire = a.Title, a.Outlet, a.Byline, a.Wire
+			row.Date, row.Dateline, row.URL, row.Href = a.PublishedDay(), a.Dateline, a.URL, safeHref(a.URL)
+			if row.Title == "" {
+				row.Title = firstWords(a.Text, 12)
+			}
+		}
+		if row.Title == "" {
+			row.Title = "Article " + id
+		}
+		if w, ok := why[id]; ok {
+			row.Why, row.Score = w.Reason, fmt.Sprintf("%.2f", w.Score)
+		}
+		for _, r := range s.Reused {
+			if r.Article == id {
+				row.Reused = append(row.Reused, c.reuse(r))
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func (c *citer) reuse(r report.Reused) reuseRow {
+	return reuseRow{Article: c.cite(r.Article), From: c.cite(r.From), Shared: fmt.Sprintf("%.0f%%", 100*r.Shared), Kind: r.Kind}
+}
+
+func (v *storyView) facts(s *report.Story, c *citer) {
+	text := make(map[string]string, len(s.Facts))
+	for i, f := range s.Facts {
+		text[f.ID] = f.Text
+		row := factRow{
+			ID: f.ID, Text: f.Text, Stance: f.Stance, Reason: f.Reason, Cites: c.cites(f.Articles),
+			Independent: f.Independent, NArticles: len(f.Articles), Single: f.SingleSource, Conflicts: f.ConflictsWith,
+		}
+		if row.Single {
+			v.NSingle++
+		} else {
+			v.NCorroborated++
+		}
+		if i < shownFacts {
+			v.Facts = append(v.Facts, row)
+		} else {
+			v.MoreFacts = append(v.MoreFacts, row)
+		}
+	}
+	v.NFacts = len(s.Facts)
+	for _, cf := range s.Conflicts {
+		row := conflictRow{Kind: cf.Kind, Reason: cf.Reason}
+		for _, id := range cf.Facts {
+			row.Facts = append(row.Facts, factRef{ID: id, Text: text[id]})
+		}
+		v.Conflicts = append(v.Conflicts, row)
+	}
+}
+
+func (v *storyView) quotes(s *report.Story, c *citer) {
+	for i, q := range s.Quotes {
+		row := quoteRow{
+			N: i + 1, Speaker: q.Speaker, Kind: q.Kind, Text: q.Text, Cue: q.Cue, Reason: q.Reason,
+			Resolved: q.SpeakerResolved, Cites: c.cites(q.Articles),
+		}
+		if row.Speaker == "" {
+			row.Speaker = "Speaker unknown"
+		}
+		for _, r := range q.Renderings {
+			rr := renderingRow{
+				Cite: c.cite(r.Article), Outlet: c.outlet(r.Article), Relation: r.Relation, Cue: r.Cue, Text: r.Text,
+				Color: c.color[r.Article],
+			}
+			if r.Speaker != "" && r.Speaker != q.Speaker {
+				rr.Speaker = r.Speaker
+			}
+			row.Renderings = append(row.Renderings, rr)
+		}
+		sort.SliceStable(row.Renderings, func(i, j int) bool { return row.Renderings[i].Cite.N < row.Renderings[j].Cite.N })
+		if i < shownQuotes {
+			v.Quotes = append(v.Quotes, row)
+		} else {
+			v.MoreQuotes = append(v.MoreQuotes, row)
+		}
+	}
+}
+
+func (v *storyView) entities(s *report.Story, c *citer) {
+	for i, e := range s.Entities {
+		if i == shownEntities {
+			v.MoreEntities = len(s.Entities) - i
+			break
+		}
+		v.Entities = append(v.Entities, entityRow{
+			Name: e.Name, Type: strings.ToLower(e.Type), Aliases: e.Aliases, Cites: c.cites(e.Articles),
+			Href: "/?" + url.Values{"entity": {e.Name}}.Encode(),
+		})
+	}
+}
+
+func (v *storyView) framing(s *report.Story, c *citer) {
+	for _, f := range s.Framing {
+		row := framingRow{Name: c.label(f.Outlet), Cites: c.cites(f.Articles)}
+		if f.Wire != "" && f.Wire != f.Outlet {
+			row.Wire = f.Wire
+		}
+		if len(f.Articles) > 0 {
+			row.Color = c.color[f.Articles[0]]
+		}
+		row.Verbs, row.Classes = counted(f.Verbs), counted(f.VerbClasses)
+		row.Loaded, row.Hedges, row.Quoted = termRows(f.Loaded), termRows(f.Hedges), termRows(f.Quoted)
+		people := make([]string, 0, len(f.Labels))
+		for p := range f.Labels {
+			people = append(people, p)
+		}
+		sort.Strings(people)
+		for _, p := range people {
+			row.Labels = append(row.Labels, labelRow{Person: p, Labels: f.Labels[p]})
+		}
+		for _, id := range f.Omits {
+			row.Omits = append(row.Omits, omitRow{Fact: id, Reason: f.OmitReasons[id]})
+		}
+		row.Empty = len(row.Verbs)+len(row.Loaded)+len(row.Hedges)+len(row.Quoted)+len(row.Labels)+len(row.Omits) == 0
+		v.Framing = append(v.Framing, row)
+	}
+}
+
+func termRows(ts []brief.Term) []termRow {
+	out := make([]termRow, len(ts))
+	for i, t := range ts {
+		out[i] = termRow{Word: t.Word, Count: t.Count, Context: t.Context}
+	}
+	return out
+}
+
+// counted orders a count map, most frequent first.
+func counted(m map[string]int) []termRow {
+	out := make([]termRow, 0, len(m))
+	for k, n := range m {
+		out = append(out, termRow{Word: k, Count: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Word < out[j].Word
+	})
+	return out
+}
+
+func (v *storyView) timeline(s *report.Story, c *citer) {
+	for i, e := range s.Timeline {
+		row := eventRow{
+			N: i + 1, Date: e.Date, Precision: e.Precision, Text: e.Text, Reason: e.Reason,
+			Cites: c.cites(e.Articles), Facts: e.Facts,
+		}
+		for _, m := range e.Mentions {
+			row.Mentions = append(row.Mentions, mentionRow{Cite: c.cite(m.Article), Text: m.Text, Reason: m.Reason})
+		}
+		v.Timeline = append(v.Timeline, row)
+	}
+	v.TimelineChart = timelineChart(v.Timeline)
+}
+
+// firstWords returns the first n words of s, with an ellipsis if cut.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) <= n {
+		return strings.Join(f, " ")
+	}
+	return strings.Join(f[:n], " ") + "…"
+}
