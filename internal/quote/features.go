@@ -62,6 +62,8 @@ const (
 	fRelPOS
 	fRelPOSCtx
 	fQuoteRel
+	fSentQuote
+	fSentPos
 )
 
 func wordAt(p *prepared, i int) string {
@@ -131,7 +133,17 @@ func cueFeatures(p *prepared, i int, buf []feat) []feat {
 		fhCat(fTrigram, prev, " "+w, next, ""),
 	)
 	pp, pn := posAt(p, i-1), posAt(p, i+1)
-	buf = append(buf, fh(fNearMark, nearMark(p, i)),
+	r := p.sents[t.sent]
+	sq := boolStr(p.sentQuoted[t.sent])
+	pos := "mid"
+	switch {
+	case i-r[0] <= 3:
+		pos = "start"
+	case r[1]-i <= 3:
+		pos = "end"
+	}
+	buf = append(buf, fh2(fSentQuote, sq, t.stem), fh2(fSentPos, pos, t.stem), fh2(fSentPos, pos+sq, t.pos),
+		fh(fNearMark, nearMark(p, i)),
 		fh(fPOS, t.pos),
 		fh2(fPOSPrev, pp, t.pos),
 		fh2(fPOSNext, t.pos, pn),

@@ -31,6 +31,8 @@ type prepared struct {
 	sents  [][2]int // token ranges [from, to) of each sentence
 	paras  [][2]int // token ranges of each paragraph
 	quotes [][2]int // token ranges of quotations, marks included
+	// sentQuoted tells, per sentence, whether it holds quoted text
+	sentQuoted []bool
 }
 
 // scan tokenises s and marks sentences, paragraphs and quotations only.
@@ -50,6 +52,12 @@ func scan(s string) *prepared {
 	p.markSentences(s)
 	p.markParagraphs(s)
 	p.markQuotes()
+	p.sentQuoted = make([]bool, len(p.sents))
+	for _, t := range p.toks {
+		if t.mark != 0 || t.quoted {
+			p.sentQuoted[t.sent] = true
+		}
+	}
 	return p
 }
 
