@@ -123,17 +123,19 @@ func Extract(s string, mentions []entity.Mention) []Attribution {
 }
 
 // appendRules adds the attributions the layout rules find where the
-// tagger found no cue.
+// tagger found no cue, or replaces the tagger's when it missed the source
+// or the content.
 func appendRules(p *prepared, cues []cueSpan, out []Attribution) []Attribution {
 	for _, r := range append(dashSigned(p), transcript(p)...) {
-		taken := false
-		for _, c := range cues {
+		taken := -1
+		for i, c := range cues {
 			if c.s < r.cue[1] && r.cue[0] < c.e {
-				taken = true
+				taken = i
 				break
 			}
 		}
-		if taken {
+		// the tagger's own reading wins when it found source and content
+		if taken >= 0 && !out[taken].Source.Empty() && !out[taken].Content.Empty() {
 			continue
 		}
 		a := Attribution{
@@ -146,6 +148,10 @@ func appendRules(p *prepared, cues []cueSpan, out []Attribution) []Attribution {
 		}
 		a.Speaker = a.Source.Text
 		a.Reason = r.reason
+		if taken >= 0 {
+			out[taken] = a
+			continue
+		}
 		out = append(out, a)
 	}
 	return out
