@@ -49,11 +49,12 @@ type StorySummary struct {
 // ListStories returns up to limit stories matching f, in listing order,
 // starting after the story with key after (nil: from the start).
 //
-// The entity filter looks in the stored story object's "entities" array:
-// an element matches when it is a string equal to f.Entity, or an object
-// whose "name", "canonical", "text", "norm" or "id" field, or one of whose
-// "aliases", equals it (ASCII case folded). Stories whose object is not
-// built yet do not match.
+// The entity filter looks in the stored story object's "entities" array
+// (indexed in story_entities as each object is saved): an element matches
+// when it is a string equal to f.Entity, or an object whose "name",
+// "canonical", "text", "norm" or "id" field, or one of whose "aliases",
+// equals it (ASCII case folded). Stories whose object is not built yet do
+// not match.
 func (s *Store) ListStories(ctx context.Context, f StoryFilter, after *StoryKey, limit int) ([]StorySummary, error) {
 	var where []string
 	args := []any{}
@@ -71,24 +72,13 @@ func (s *Store) ListStories(ctx context.Context, f StoryFilter, after *StoryKey,
 		where = append(where, "s.storyline = "+arg(f.Storyline))
 	}
 	if f.Outlet != "" {
-		where = append(where, `s.id IN (SELECT m.story_id FROM articles a JOIN story_members m ON m.article_id = a.id
+		// "+s.id": scan in listing order, probing the set of the outlet's stories
+		// (rather than reading every such story's row and sorting them).
+		where = append(where, `+s.id IN (SELECT m.story_id FROM articles a JOIN story_members m INDEXED BY story_members_article ON m.article_id = a.id
 			WHERE a.outlet = `+arg(f.Outlet)+` COLLATE NOCASE)`)
 	}
 	if f.Entity != "" {
-		e := arg(f.Entity)
-		// CASE, not AND: json_each must never see an invalid object.
-		where = append(where, `CASE WHEN json_valid(s.brief) THEN EXISTS (
-			SELECT 1 FROM json_each(s.brief, '$.entities') e
-			WHERE (e.type = 'text' AND e.value = `+e+` COLLATE NOCASE)
-			   OR (e.type = 'object' AND (
-			          json_extract(e.value, '$.name') = `+e+` COLLATE NOCASE
-			       OR json_extract(e.value, '$.canonical') = `+e+` COLLATE NOCASE
-			       OR json_extract(e.value, '$.text') = `+e+` COLLATE NOCASE
-			       OR json_extract(e.value, '$.norm') = `+e+` COLLATE NOCASE
-			       OR json_extract(e.value, '$.id') = `+e+` COLLATE NOCASE
-			       OR (json_type(e.value, '$.aliases') = 'array' AND EXISTS (
-			              SELECT 1 FROM json_each(e.value, '$.aliases') al
-			              WHERE al.type = 'text' AND al.value = `+e+` COLLATE NOCASE))))) ELSE 0 END`)
+		where = append(where, "s.id IN (SELECT story_id FROM story_entities WHERE name = "+arg(f.Entity)+")")
 	}
 	if after != nil {
 		a, id := arg(after.Activity), arg(after.ID)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -246,5 +247,81 @@ func TestStoryBriefArticleStoryBacklog(t *testing.T) {
 	}
 	if err := s.Ping(ctx); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestEntityIndexFollowsObjects checks that the entity names follow the
+// stored story objects: saved, replaced, cleared for a rebuild, deleted
+// with the story, and filled in for objects stored before the migration.
+func TestEntityIndexFollowsObjects(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "e.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"a", "b"} {
+		if _, err := s.AddArticle(ctx, testArticle(id, ""), nil, nil, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stories := []Story{{ID: "s1", Members: []Member{{"a", 0, "opened"}}}, {ID: "s2", Members: []Member{{"b", 0, "opened"}}}}
+	if err := s.ReplaceStories(ctx, stories, nil); err != nil {
+		t.Fatal(err)
+	}
+	find := func(name string) []string {
+		t.Helper()
+		got, err := s.ListStories(ctx, StoryFilter{Entity: name}, nil, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return listIDs(got)
+	}
+	save := func(id, brief string) {
+		t.Helper()
+		if err := s.SaveBrief(ctx, id, []byte(brief)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save("s1", `{"entities":[{"name":"Ebrahim Raisi","aliases":["Raisi","Raisi"]}]}`)
+	save("s2", `{"entities":[{"name":"Raisi"}, 7, null, {"aliases":"Tehran"}]}`)
+	if got := find("raisi"); !cmp.Equal(got, []string{"s1", "s2"}) {
+		t.Errorf("raisi: %v", got)
+	}
+	if got := find("tehran"); !cmp.Equal(got, []string{"s2"}) {
+		t.Errorf("a string alias: %v", got)
+	}
+	save("s1", `{"entities":[{"name":"Vladimir Putin"}]}`)
+	if got := find("Ebrahim Raisi"); len(got) != 0 {
+		t.Errorf("names of the replaced object linger: %v", got)
+	}
+	if err := s.InvalidateBriefs(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := find("Vladimir Putin"); len(got) != 0 {
+		t.Errorf("names of a cleared object linger: %v", got)
+	}
+	save("s1", `{"entities":["Putin"]}`)
+	stories[0].Members = append(stories[0].Members, Member{"b", 1, "moved"})
+	if err := s.ReplaceStories(ctx, stories[:1], nil); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	s.r.QueryRow(`SELECT COUNT(*) FROM story_entities`).Scan(&n)
+	if n != 0 {
+		t.Errorf("%d names left after the stories were replaced", n)
+	}
+	// A database whose objects predate the migration.
+	save("s1", `{"entities":[{"name":"Antony Blinken"}]}`)
+	if _, err := s.w.Exec(`DROP TRIGGER story_entities_brief; DROP TABLE story_entities; DELETE FROM schema_migrations WHERE version = 6`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := find("antony blinken"); !cmp.Equal(got, []string{"s1"}) {
+		t.Errorf("migration did not index stored objects: %v", got)
 	}
 }

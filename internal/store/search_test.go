@@ -176,9 +176,11 @@ func TestSearchMigrationIndexesExistingArticles(t *testing.T) {
 	// Undo migration 3, as if the database predated it.
 	if _, err := s.w.Exec(`DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; DROP TRIGGER articles_fts_update;
 		DROP TABLE articles_fts; DROP TABLE quotes_fts; DROP TABLE story_quotes;
-		DROP INDEX stories_storyline; DROP INDEX articles_outlet;
+		DROP INDEX stories_storyline;
 		DROP INDEX stories_listing; DROP INDEX story_members_listing; DROP INDEX articles_listing;
-		DELETE FROM schema_migrations WHERE version IN (3, 5)`); err != nil {
+		DROP TRIGGER story_entities_brief; DROP TABLE story_entities;
+		DROP INDEX articles_outlet_listing; DROP INDEX story_members_article;
+		DELETE FROM schema_migrations WHERE version IN (3, 5, 6, 7)`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
