@@ -43,16 +43,11 @@ into stories are grouped first (unless --no-update).`,
 			if f.To, err = parseDate("--to", to); err != nil {
 				return err
 			}
-			st, err := openStore(ctx, dbPath)
+			st, err := openUpdated(ctx, dbPath, !noUpdate, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			if !noUpdate {
-				if err := catchUp(ctx, st, cmd.ErrOrStderr()); err != nil {
-					return err
-				}
-			}
 			var items []apiv1.StoryItem
 			err = eachStory(ctx, st, f, func(s store.StorySummary) {
 				items = append(items, apiv1.NewStoryItem(s))
@@ -162,6 +157,20 @@ func openStore(ctx context.Context, path string) (*store.Store, error) {
 		path = p
 	}
 	return store.Open(ctx, path)
+}
+
+// openUpdated opens the database and, when update is set, first does the
+// story work an interrupted ingest left (see catchUp).
+func openUpdated(ctx context.Context, path string, update bool, stderr io.Writer) (*store.Store, error) {
+	st, err := openStore(ctx, path)
+	if err != nil || !update {
+		return st, err
+	}
+	if err := catchUp(ctx, st, stderr); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
 }
 
 // catchUp groups articles not yet in a story and builds stale story

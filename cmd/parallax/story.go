@@ -31,16 +31,11 @@ output has the form of "parallax analyze --format json", with this story and its
 			default:
 				return fmt.Errorf("unknown --format %q (want text, json or markdown)", format)
 			}
-			st, err := openStore(ctx, dbPath)
+			st, err := openUpdated(ctx, dbPath, !noUpdate, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			if !noUpdate {
-				if err := catchUp(ctx, st, cmd.ErrOrStderr()); err != nil {
-					return err
-				}
-			}
 			obj, arts, _, err := apiv1.StoryWithArticles(ctx, st, args[0])
 			switch {
 			case errors.Is(err, store.ErrNotFound):

@@ -58,14 +58,8 @@ type atomText struct {
 // storiesFeed answers GET /api/v1/stories.atom: the story listing (same
 // parameters) as an Atom feed.
 func (a *API) storiesFeed(w http.ResponseWriter, r *http.Request) {
-	sq, err := parseStoryQuery(r.URL.Query())
-	if err != nil {
-		badParams(w, err)
-		return
-	}
-	sts, next, err := a.pageStories(r, sq)
-	if err != nil {
-		a.internalError(w, r, err)
+	sts, next, ok := a.pageStories(w, r)
+	if !ok {
 		return
 	}
 	base := a.baseURL(r)

@@ -40,21 +40,27 @@ func NewStoryItem(st store.StorySummary) StoryItem {
 	}
 }
 
-// pageStories runs a listing query and returns its page and the next
-// cursor.
-func (a *API) pageStories(r *http.Request, sq storyQuery) ([]store.StorySummary, *string, error) {
-	sts, err := a.cfg.Store.ListStories(r.Context(), sq.filter, sq.after, sq.limit+1)
+// pageStories reads the listing parameters of r and returns the page of
+// stories and the next page's cursor. On a bad request or a failure it has
+// answered already and returns ok false.
+func (a *API) pageStories(w http.ResponseWriter, r *http.Request) (sts []store.StorySummary, next *string, ok bool) {
+	sq, err := parseStoryQuery(r.URL.Query())
 	if err != nil {
-		return nil, nil, err
+		badParams(w, err)
+		return nil, nil, false
 	}
-	var next *string
+	sts, err = a.cfg.Store.ListStories(r.Context(), sq.filter, sq.after, sq.limit+1)
+	if err != nil {
+		a.internalError(w, r, err)
+		return nil, nil, false
+	}
 	if len(sts) > sq.limit {
 		sts = sts[:sq.limit]
 		last := sts[len(sts)-1].Key
 		c := encodeCursor(cursor{Kind: "stories", Query: sq.print, After: last.Activity, ID: last.ID})
 		next = &c
 	}
-	return sts, next, nil
+	return sts, next, true
 }
 
 // badParams answers 400 for a parameter or cursor error.
@@ -69,14 +75,8 @@ func badParams(w http.ResponseWriter, err error) {
 
 // listStories answers GET /api/v1/stories.
 func (a *API) listStories(w http.ResponseWriter, r *http.Request) {
-	sq, err := parseStoryQuery(r.URL.Query())
-	if err != nil {
-		badParams(w, err)
-		return
-	}
-	sts, next, err := a.pageStories(r, sq)
-	if err != nil {
-		a.internalError(w, r, err)
+	sts, next, ok := a.pageStories(w, r)
+	if !ok {
 		return
 	}
 	out := StoryList{Stories: make([]StoryItem, 0, len(sts)), Next: next}
