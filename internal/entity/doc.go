@@ -5,8 +5,10 @@
 // William Burns, the CIA chief, Burns).
 //
 // Extract works with rules, gazetteers and word statistics learned from
-// the PolNeAR training texts (common.txt, see TestLearnCommon); it does not
-// call a general-purpose NER, which is both slower and weaker on news names.
+// the PolNeAR training texts (common.txt, firstnames.txt, see
+// TestLearnCommon). It does not call prose's NER: on PolNeAR dev both find
+// 87% of the attribution sources that are names (TestNameSourceRecall), and
+// prose takes over a hundred times longer.
 // Resolve groups mentions by name structure and keeps every alias with the
 // mentions that support it.
 package entity
