@@ -250,7 +250,7 @@ const (
 	cvPlotR   = 520
 	cvUndated = 556
 	cvBarL    = 600
-	cvBarW    = 150
+	cvBarW    = 120
 	cvTop     = 30
 	cvRow     = 32
 	cvR       = 11
@@ -306,7 +306,7 @@ func coverageChart(s *report.Story, arts []articleRow, c *citer) *chart {
 	bottom := float64(cvTop + len(groups)*cvRow)
 	ch.Texts = append(ch.Texts,
 		svgText{X: r1((cvPlotL + plotR) / 2), Y: 14, Anchor: "middle", Class: "col-head", Text: "published"},
-		svgText{X: cvBarL, Y: 14, Anchor: "start", Class: "col-head", Text: "facts carried"})
+		svgText{X: cvBarL, Y: 14, Anchor: "start", Class: "col-head", Text: fmt.Sprintf("facts carried, of %d", len(s.Facts))})
 	if undated {
 		ch.Texts = append(ch.Texts, svgText{X: cvUndated, Y: 14, Anchor: "middle", Class: "col-head", Text: "undated"})
 		ch.Lines = append(ch.Lines, svgLine{X1: cvUndated - 20, Y1: cvTop - 6, X2: cvUndated - 20, Y2: bottom, Class: "grid"})

@@ -97,49 +97,22 @@ func (e *testEnv) ingestSeeds(t testing.TB) {
 	e.ingest(t, filepath.Join(moduleRoot(t), "examples", "seeds"))
 }
 
-// hostileArticles are articles built to break a page that trusts them:
-// markup in every field, event handlers and javascript: links in the body,
-// a javascript: URL. One speaks of the seed story's people, so that it may
-// join their story; one is about something else.
-var hostileArticles = []map[string]string{
-	{
-		"title":     `<script>alert("title")</script> Burns and Kanani trade words <img src=x onerror=alert(1)>`,
-		"url":       `javascript:alert(document.cookie)`,
-		"outlet":    `<b onmouseover=alert(2)>Evil Outlet</b>`,
-		"byline":    `"><script>alert(3)</script>`,
-		"published": "2022-12-19",
-		"html": `<html><head><title><script>alert("t")</script></title></head><body><article>
-<h1><script>alert("title")</script> Burns and Kanani trade words</h1>
-<p>CIA director William Burns said Iran and Russia are building a defense partnership, and Iranian Foreign Ministry
-spokesman Nasser Kanani said Iran "does not seek permission from anyone". <img src=x onerror=alert(4)></p>
-<p>Readers were told to <a href="javascript:alert(5)">click here</a> or <a href="JaVaScRiPt:alert(6)">here</a>,
-and the page carried <svg onload=alert(7)></svg> and <iframe src="javascript:alert(8)"></iframe>.</p>
-<p>The text itself says javascript:alert(9) and onerror=alert(10) and &lt;script&gt;alert(11)&lt;/script&gt; in plain words,
-as a test of escaping. Burns spoke to PBS on Friday; Kanani answered on Sunday.</p>
-</article></body></html>`,
-	},
-	{
-		"title":     `Harvest festival "<script>" opens <style>body{display:none}</style>`,
-		"outlet":    `Village <i>Gazette</i>`,
-		"url":       `https://gazette.example/festival?a=1&b=<x>`,
-		"published": "2023-09-02",
-		"text": "The harvest festival opened on Saturday with <script>alert('body')</script> pumpkins.\n\n" +
-			"Organisers said the <a href=\"javascript:alert(1)\">parade</a> would run until Sunday " +
-			"and onerror=alert(2) was painted on a banner by pranksters.\n\n" +
-			"Visitors came from three villages; the mayor said \"<b>record</b> crowds\" attended.",
-	},
-}
+// hostileArticles are articles built to break a page that trusts them,
+// as a JSON array the pipeline ingests. The cleaner decodes the entities,
+// so the stored title, outlet, byline and body hold live-looking markup
+// (<script>, onerror=, onmouseover=), the URL is javascript:, and the body
+// has a javascript: Markdown link. One speaks of the seed story's people,
+// so that it may join their story; one is about something else.
+const hostileArticles = `[{"title":"&lt;script&gt;alert(\"title\")&lt;/script&gt; Burns and Kanani trade words &lt;img src=x onerror=alert(1)&gt;","outlet":"Evil &lt;b onmouseover=alert(2)&gt;Outlet","byline":"&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;","url":"javascript:alert(document.cookie)","published":"2022-12-19",
+"html":"<html><body><article><h1>Burns and Kanani trade words</h1><p>CIA director William Burns said Iran and Russia are building a defense partnership, and Iranian Foreign Ministry spokesman Nasser Kanani said Iran does not seek permission from anyone. <img src=x onerror=alert(4)> The text shows &lt;img src=x onerror=alert(5)&gt; as words.</p><p>Readers were told to <a href=\"javascript:alert(6)\">click here</a>. Burns spoke to PBS on Friday; Kanani answered on Sunday.</p></article></body></html>"},
+{"title":"Harvest festival &lt;script&gt;alert('fest')&lt;/script&gt; opens","outlet":"Village Gazette","url":"https://gazette.example/festival?a=1&b=<x>","published":"2023-09-02","text":"The harvest festival opened on Saturday with &lt;script&gt;alert('body')&lt;/script&gt; pumpkins and x < y.\n\nOrganisers said the [parade](javascript:alert(1)) would run until Sunday and onerror=alert(2) was painted on a banner.\n\nVisitors said \"&lt;b&gt;record&lt;/b&gt; crowds\" attended."}]`
 
-// ingestHostile writes the hostile articles as a JSON file and ingests it
+// ingestHostile writes the hostile articles to a file and ingests it
 // through the pipeline.
 func (e *testEnv) ingestHostile(t testing.TB) {
 	t.Helper()
-	b, err := json.Marshal(hostileArticles)
-	if err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "hostile.json")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(hostileArticles), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	e.ingest(t, path)

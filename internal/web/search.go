@@ -79,7 +79,7 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 			hit.StoryPath = StoryPath(a.StoryID)
 		}
 		if len(hit.Title) == 0 {
-			hit.Title = []store.Segment{{Text: "Article " + a.ArticleID}}
+			hit.Title = []store.Segment{{Text: "Untitled article"}}
 		}
 		v.Articles = append(v.Articles, hit)
 	}

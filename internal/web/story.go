@@ -150,6 +150,7 @@ type renderingRow struct {
 	Outlet, Relation, Cue, Text string
 	Speaker                     string // as this article names the speaker, when it differs
 	Color                       string
+	Same                        bool // the words are the statement's fullest rendering
 }
 
 type entityRow struct {
@@ -414,7 +415,7 @@ func (v *storyView) quotes(s *report.Story, c *citer) {
 		for _, r := range q.Renderings {
 			rr := renderingRow{
 				Cite: c.cite(r.Article), Outlet: c.outlet(r.Article), Relation: r.Relation, Cue: r.Cue, Text: r.Text,
-				Color: c.color[r.Article],
+				Color: c.color[r.Article], Same: r.Text == q.Text,
 			}
 			if r.Speaker != "" && r.Speaker != q.Speaker {
 				rr.Speaker = r.Speaker

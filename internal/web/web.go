@@ -211,10 +211,11 @@ type layout struct {
 	Query  string // the search box's text
 	CSS    string
 	Script string
+	Icon   string
 }
 
 func (h *Handler) layout(title, query string) layout {
-	return layout{Title: title, Query: query, CSS: h.staticURL("style.css"), Script: h.staticURL("htmx.min.js")}
+	return layout{Title: title, Query: query, CSS: h.staticURL("style.css"), Script: h.staticURL("htmx.min.js"), Icon: h.staticURL("favicon.svg")}
 }
 
 // render executes a page (or one of its named blocks, for htmx) into a
