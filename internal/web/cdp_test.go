@@ -241,6 +241,13 @@ func (b *browser) eventCount() int {
 	return len(b.events)
 }
 
+// event returns the event at index i of the log.
+func (b *browser) event(i int) cdpMessage {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.events[i]
+}
+
 // eventsSince returns the events of session from index from on.
 func (b *browser) eventsSince(session string, from int) []cdpMessage {
 	b.mu.Lock()
@@ -289,6 +296,9 @@ func (b *browser) newPage(width, height int) (*page, error) {
 			return nil, err
 		}
 	}
+	if err := p.call("Page.setLifecycleEventsEnabled", map[string]any{"enabled": true}, nil); err != nil {
+		return nil, err
+	}
 	if err := p.call("Page.addScriptToEvaluateOnNewDocument", map[string]any{"source": cspRecorder}, nil); err != nil {
 		return nil, err
 	}
@@ -305,10 +315,11 @@ func (p *page) resize(width, height int) error {
 	}, nil)
 }
 
-// navigate loads url and waits for its load event.
+// navigate loads url and waits for that document's load event.
 func (p *page) navigate(url string) error {
 	from := p.b.eventCount()
 	var nav struct {
+		LoaderID  string `json:"loaderId"`
 		ErrorText string `json:"errorText"`
 	}
 	if err := p.call("Page.navigate", map[string]any{"url": url}, &nav); err != nil {
@@ -317,8 +328,21 @@ func (p *page) navigate(url string) error {
 	if nav.ErrorText != "" {
 		return fmt.Errorf("navigating to %s: %s", url, nav.ErrorText)
 	}
-	_, err := p.b.waitEvent(p.session, "Page.loadEventFired", from, 30*time.Second)
-	return err
+	for {
+		i, err := p.b.waitEvent(p.session, "Page.lifecycleEvent", from, 30*time.Second)
+		if err != nil {
+			return fmt.Errorf("loading %s: %w", url, err)
+		}
+		from = i + 1
+		var ev struct {
+			LoaderID string `json:"loaderId"`
+			Name     string `json:"name"`
+		}
+		json.Unmarshal(p.b.event(i).Params, &ev)
+		if ev.Name == "load" && (ev.LoaderID == nav.LoaderID || nav.LoaderID == "") {
+			return nil
+		}
+	}
 }
 
 // eval runs a JavaScript expression (awaiting a promise) and decodes its

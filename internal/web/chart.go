@@ -17,7 +17,9 @@ type chart struct {
 	W, H  int
 	Label string // the accessible name
 	Lines []svgLine
-	Marks []svgMark
+	Bars  []svgBar
+	Pills []svgPill
+	Dots  []svgDot
 	Texts []svgText
 }
 
@@ -26,20 +28,31 @@ type svgLine struct {
 	Class          string
 }
 
-// svgMark is a linked shape: a circle (R > 0) or a pill (W > 0), with a
-// short label inside and a tooltip.
-type svgMark struct {
-	X, Y, R, W, H float64
-	Fill, Class   string
-	Href, Title   string
-	Label         string
-	LX, LY        float64 // where the label sits
+// svgDot is a numbered circle linking to an anchor.
+type svgDot struct {
+	X, Y              float64
+	Fill, Href, Title string
+	Label             string
 }
 
+// svgPill is a numbered bar over a stretch of time, linking to an anchor.
+type svgPill struct {
+	X, Y, W, LX float64 // LX is the label's x, relative to X
+	Href, Title string
+	Label       string
+}
+
+// svgBar is a plain bar with a tooltip.
+type svgBar struct {
+	X, Y, W     float64
+	Fill, Title string
+}
+
+// svgText is a label; its class sets its size and anchor (CSS).
 type svgText struct {
-	X, Y          float64
-	Anchor, Class string
-	Text, Title   string
+	X, Y        float64
+	Class       string
+	Text, Title string
 }
 
 func r1(x float64) float64 { return math.Round(x*10) / 10 }
@@ -94,11 +107,11 @@ func timelineChart(events []eventRow) *chart {
 	lanes := placeTimelineMarks(marks, segs)
 	axisY := float64(12 + lanes*tlLane + 8)
 	for i := range marks {
-		c.Marks = append(c.Marks, timelineMark(&marks[i], axisY))
+		c.timelineMark(&marks[i], axisY)
 	}
 	for i, s := range segs {
 		c.Lines = append(c.Lines, svgLine{X1: r1(s.x), Y1: axisY, X2: r1(s.x + s.w), Y2: axisY, Class: "axis"})
-		c.Texts = append(c.Texts, svgText{X: r1(s.x + s.w/2), Y: axisY + 34, Anchor: "middle", Class: "axis-label", Text: segmentLabel(s.start, s.end)})
+		c.Texts = append(c.Texts, svgText{X: r1(s.x + s.w/2), Y: axisY + 34, Class: "axis-label", Text: segmentLabel(s.start, s.end)})
 		if i > 0 { // a break: two slashes between stretches
 			bx := s.x - tlBreak/2
 			for _, dx := range []float64{-3, 3} {
@@ -187,16 +200,15 @@ func placeTimelineMarks(marks []tlMark, segs []timelineSegment) int {
 	return max(len(laneEnd), 1)
 }
 
-func timelineMark(m *tlMark, axisY float64) svgMark {
-	y := axisY - 20 - float64(m.lane*tlLane)
-	label := fmt.Sprint(m.n)
-	mk := svgMark{Href: fmt.Sprintf("#t%d", m.n), Title: m.title, Label: label, LX: r1((m.x0 + m.x1) / 2), LY: r1(y + 4)}
+func (c *chart) timelineMark(m *tlMark, axisY float64) {
+	y := r1(axisY - 20 - float64(m.lane*tlLane))
+	href, label := fmt.Sprintf("#t%d", m.n), fmt.Sprint(m.n)
 	if m.day {
-		mk.X, mk.Y, mk.R, mk.Fill, mk.Class = r1((m.x0+m.x1)/2), r1(y), tlR, "#2f6fb2", "event day"
-		return mk
+		c.Dots = append(c.Dots, svgDot{X: r1((m.x0 + m.x1) / 2), Y: y, Fill: "#2f6fb2", Href: href, Title: m.title, Label: label})
+		return
 	}
-	mk.X, mk.Y, mk.W, mk.H, mk.Fill, mk.Class = r1(m.x0), r1(y-tlR), r1(m.x1-m.x0), 2*tlR, "#9dbfe3", "event span"
-	return mk
+	w := r1(m.x1 - m.x0)
+	c.Pills = append(c.Pills, svgPill{X: r1(m.x0), Y: y, W: w, LX: r1(w / 2), Href: href, Title: m.title, Label: label})
 }
 
 // dayTicks labels the days of day-precision events under the axis, in
@@ -217,7 +229,7 @@ func dayTicks(marks []tlMark, segs []timelineSegment, axisY float64) []svgText {
 			continue
 		}
 		last[seg] = x
-		out = append(out, svgText{X: r1(x), Y: axisY + 16, Anchor: "middle", Class: "tick", Text: fmt.Sprint(m.start.Day())})
+		out = append(out, svgText{X: r1(x), Y: axisY + 16, Class: "tick", Text: fmt.Sprint(m.start.Day())})
 	}
 	return out
 }
@@ -305,10 +317,10 @@ func coverageChart(s *report.Story, arts []articleRow, c *citer) *chart {
 	ch := &chart{W: cvWidth, H: h, Label: fmt.Sprintf("Coverage: %d articles from %d outlets over time, and the facts each carries", len(arts), len(groups))}
 	bottom := float64(cvTop + len(groups)*cvRow)
 	ch.Texts = append(ch.Texts,
-		svgText{X: r1((cvPlotL + plotR) / 2), Y: 14, Anchor: "middle", Class: "col-head", Text: "published"},
-		svgText{X: cvBarL, Y: 14, Anchor: "start", Class: "col-head", Text: fmt.Sprintf("facts carried, of %d", len(s.Facts))})
+		svgText{X: r1((cvPlotL + plotR) / 2), Y: 14, Class: "col-head", Text: "published"},
+		svgText{X: cvBarL, Y: 14, Class: "col-head start", Text: fmt.Sprintf("facts carried, of %d", len(s.Facts))})
 	if undated {
-		ch.Texts = append(ch.Texts, svgText{X: cvUndated, Y: 14, Anchor: "middle", Class: "col-head", Text: "undated"})
+		ch.Texts = append(ch.Texts, svgText{X: cvUndated, Y: 14, Class: "col-head", Text: "undated"})
 		ch.Lines = append(ch.Lines, svgLine{X1: cvUndated - 20, Y1: cvTop - 6, X2: cvUndated - 20, Y2: bottom, Class: "grid"})
 	}
 	if !first.IsZero() {
@@ -317,7 +329,7 @@ func coverageChart(s *report.Story, arts []articleRow, c *citer) *chart {
 			t := first.AddDate(0, 0, d)
 			x := r1(xDay(t))
 			ch.Lines = append(ch.Lines, svgLine{X1: x, Y1: cvTop - 6, X2: x, Y2: bottom, Class: "grid"})
-			ch.Texts = append(ch.Texts, svgText{X: x, Y: bottom + 16, Anchor: "middle", Class: "tick", Text: t.Format("2 Jan")})
+			ch.Texts = append(ch.Texts, svgText{X: x, Y: bottom + 16, Class: "tick", Text: t.Format("2 Jan")})
 		}
 	}
 	for i, g := range groups {
@@ -342,7 +354,7 @@ func (ch *chart) coverageRow(s *report.Story, g *coverageGroup, y float64, xDay 
 		articles = fmt.Sprintf("%d articles", len(g.rows))
 	}
 	summary := fmt.Sprintf("%s: %s, carries %d of %d facts", g.name, articles, carried, len(s.Facts))
-	ch.Texts = append(ch.Texts, svgText{X: cvNameW, Y: y + 4, Anchor: "end", Class: "row-name", Text: name, Title: summary})
+	ch.Texts = append(ch.Texts, svgText{X: cvNameW, Y: y + 4, Class: "row-name", Text: name, Title: summary})
 	taken := map[float64]int{}
 	for _, a := range g.rows {
 		x := float64(cvUndated)
@@ -356,17 +368,14 @@ func (ch *chart) coverageRow(s *report.Story, g *coverageGroup, y float64, xDay 
 		if a.Date != "" {
 			title += " (" + a.Date + ")"
 		}
-		ch.Marks = append(ch.Marks, svgMark{
-			X: r1(x), Y: y, R: cvR, Fill: g.color, Class: "article", Href: fmt.Sprintf("#a%d", a.N),
-			Title: title, Label: fmt.Sprint(a.N), LX: r1(x), LY: y + 4,
-		})
+		ch.Dots = append(ch.Dots, svgDot{X: r1(x), Y: y, Fill: g.color, Href: fmt.Sprintf("#a%d", a.N), Title: title, Label: fmt.Sprint(a.N)})
 	}
-	ch.Marks = append(ch.Marks, svgMark{X: cvBarL, Y: y - 7, W: cvBarW, H: 14, Fill: "#e8ecf1", Class: "bar-bg", Title: summary})
+	ch.Bars = append(ch.Bars, svgBar{X: cvBarL, Y: y - 7, W: cvBarW, Fill: "#e8ecf1", Title: summary})
 	if len(s.Facts) > 0 && carried > 0 {
 		w := r1(float64(cvBarW) * float64(carried) / float64(len(s.Facts)))
-		ch.Marks = append(ch.Marks, svgMark{X: cvBarL, Y: y - 7, W: max(w, 2), H: 14, Fill: g.color, Class: "bar", Title: summary})
+		ch.Bars = append(ch.Bars, svgBar{X: cvBarL, Y: y - 7, W: max(w, 2), Fill: g.color, Title: summary})
 	}
-	ch.Texts = append(ch.Texts, svgText{X: cvBarL + cvBarW + 4, Y: y + 4, Anchor: "start", Class: "bar-label", Text: fmt.Sprint(carried)})
+	ch.Texts = append(ch.Texts, svgText{X: cvBarL + cvBarW + 4, Y: y + 4, Class: "bar-label", Text: fmt.Sprint(carried)})
 }
 
 // dateRange returns the first and last publish days of the dated

@@ -1,12 +1,14 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/article"
@@ -22,9 +24,25 @@ const (
 	shownEntities = 16
 )
 
+// Story page kinds: the story page, and its full lists of facts and of
+// statements (the story page shows the first of each).
+const (
+	storyMain   = "story"
+	storyFacts  = "facts"
+	storyQuotes = "quotes"
+)
+
 // story answers GET /stories/{id}: one read of the stored story object,
 // one of the member articles' metadata.
-func (h *Handler) story(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) story(w http.ResponseWriter, r *http.Request) { h.storyPage(w, r, storyMain) }
+
+// storyFacts answers GET /stories/{id}/facts: every fact and conflict.
+func (h *Handler) storyFacts(w http.ResponseWriter, r *http.Request) { h.storyPage(w, r, storyFacts) }
+
+// storyQuotes answers GET /stories/{id}/quotes: every statement.
+func (h *Handler) storyQuotes(w http.ResponseWriter, r *http.Request) { h.storyPage(w, r, storyQuotes) }
+
+func (h *Handler) storyPage(w http.ResponseWriter, r *http.Request, kind string) {
 	id := r.PathValue("id")
 	raw, err := h.store.StoryBrief(r.Context(), id)
 	if errors.Is(err, store.ErrNotBuilt) {
@@ -40,20 +58,43 @@ func (h *Handler) story(w http.ResponseWriter, r *http.Request) {
 		h.storeError(w, r, "story", err)
 		return
 	}
-	s, err := h.cache.decode(id, raw)
+	e, err := h.cache.decode(id, raw)
 	if err != nil {
 		h.log.ErrorContext(r.Context(), "web: story object", "story", id, "err", err)
 		h.errorPage(w, r, http.StatusInternalServerError, "This story's stored brief cannot be read.")
 		return
 	}
-	arts, err := h.store.ArticlesByID(r.Context(), s.Articles)
+	arts, err := h.store.ArticlesByID(r.Context(), e.story.Articles)
 	if err != nil {
 		h.storeError(w, r, "story", err)
 		return
 	}
-	v := buildStoryView(s, arts)
-	v.layout = h.layout(v.Title, "")
-	h.render(w, r, http.StatusOK, "story", "", v)
+	artSum := h.cache.articlesSum(arts)
+	if p, ok := h.cache.page(e, kind, artSum); ok {
+		h.writeHTML(w, r, http.StatusOK, p.body, p.etag)
+		return
+	}
+	v := buildStoryView(e.story, arts, kind)
+	title := v.Title
+	switch kind {
+	case storyFacts:
+		title = "Facts · " + title
+	case storyQuotes:
+		title = "Who said what · " + title
+	}
+	v.layout = h.layout(title, "")
+	page := "story"
+	if kind != storyMain {
+		page = "section"
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, 64<<10))
+	if err := h.execute(buf, page, "", v); err != nil {
+		h.renderError(w, r, page, err)
+		return
+	}
+	etag := e.etag(kind, artSum, h.build)
+	h.cache.putPage(e, kind, artSum, buf.Bytes(), etag)
+	h.writeHTML(w, r, http.StatusOK, buf.Bytes(), etag)
 }
 
 // decodeStory reads a stored story object.
@@ -66,15 +107,19 @@ func decodeStory(raw []byte) (*report.Story, error) {
 }
 
 // cite is a citation of one article: its number in the story ([1] links
-// to #a1), or its ID when it is not a member.
+// to #a1 on the story page), or its ID when it is not a member.
 type cite struct {
-	N  int
-	ID string
+	N        int
+	ID, Href string
 }
 
 // storyView is the story page's data.
 type storyView struct {
 	layout
+	Kind                 string // storyMain, storyFacts or storyQuotes
+	Path                 string // the story page
+	FactsPath            string
+	QuotesPath           string
 	ID, Title, Storyline string
 	StorylineHref        string
 	Span                 string // "2022-12-18 to 2022-12-20"
@@ -83,11 +128,13 @@ type storyView struct {
 	Articles             []articleRow
 	Sources              []sourceRow
 	Summary              []sentenceRow
-	Facts, MoreFacts     []factRow
+	Facts                []factRow
+	MoreFacts            int // facts not shown on this page
 	NFacts, NSingle      int
 	NCorroborated        int
 	Conflicts            []conflictRow
-	Quotes, MoreQuotes   []quoteRow
+	Quotes               []quoteRow
+	MoreQuotes           int
 	Entities             []entityRow
 	MoreEntities         int
 	Framing              []framingRow
@@ -126,7 +173,7 @@ type factRow struct {
 	Cites                    []cite
 	Independent, NArticles   int
 	Single                   bool
-	Conflicts                []string
+	Conflicts                []factRef
 }
 
 type conflictRow struct {
@@ -134,7 +181,7 @@ type conflictRow struct {
 	Facts        []factRef
 }
 
-type factRef struct{ ID, Text string }
+type factRef struct{ ID, Text, Href string }
 
 type quoteRow struct {
 	N                        int
@@ -155,14 +202,15 @@ type renderingRow struct {
 
 type entityRow struct {
 	Name, Type, Href string
-	Aliases          []string
-	Cites            []cite
+	Aliases          string // joined
+	In               string // "in 4 of 5 articles"
 }
 
 type framingRow struct {
 	Name, Wire, Color string
 	Cites             []cite
-	Verbs, Classes    []termRow
+	Verbs             []termRow
+	Classes           []classRow
 	Loaded, Hedges    []termRow
 	Quoted            []termRow
 	Labels            []labelRow
@@ -170,18 +218,21 @@ type framingRow struct {
 	Empty             bool
 }
 
+// termRow is a word and its count ("say ×3"), with where it was used.
 type termRow struct {
-	Word    string
-	Count   int
-	Context string
+	Label, Context string
+}
+
+// classRow is a verb class and its count.
+type classRow struct {
+	Class, Label string
 }
 
 type labelRow struct {
-	Person string
-	Labels []string
+	Person, Labels string
 }
 
-type omitRow struct{ Fact, Reason string }
+type omitRow struct{ Fact, Reason, Href string }
 
 type eventRow struct {
 	N                     int
@@ -206,10 +257,15 @@ type reuseRow struct {
 // not inline styles).
 var palette = []string{"#2f6fb2", "#c2571a", "#2e8b57", "#8e44ad", "#b8860b", "#c0392b", "#16808a", "#6d6d6d"}
 
-// buildStoryView prepares a story object and its member articles for the
-// page.
-func buildStoryView(s *report.Story, arts []article.Article) *storyView {
-	v := &storyView{ID: s.ID, Title: s.Title, Storyline: s.Storyline, Outlets: s.Outlets}
+// buildStoryView prepares a story object and its member articles for a
+// page of the given kind. The story page shows the first facts and
+// statements; the facts and quotes pages show all of theirs and nothing
+// else.
+func buildStoryView(s *report.Story, arts []article.Article, kind string) *storyView {
+	v := &storyView{
+		Kind: kind, ID: s.ID, Title: s.Title, Storyline: s.Storyline, Outlets: s.Outlets,
+		Path: StoryPath(s.ID), FactsPath: StoryPath(s.ID) + "/facts", QuotesPath: StoryPath(s.ID) + "/quotes",
+	}
 	if v.Title == "" {
 		v.Title = "Untitled story"
 	}
@@ -218,6 +274,17 @@ func buildStoryView(s *report.Story, arts []article.Article) *storyView {
 	}
 	v.Span = span(s.First, s.Last)
 	c := newCiter(s, arts)
+	if kind != storyMain {
+		c.base = v.Path
+	}
+	switch kind {
+	case storyFacts:
+		v.facts(s, c, len(s.Facts))
+		return v
+	case storyQuotes:
+		v.quotes(s, c, len(s.Quotes))
+		return v
+	}
 	v.Articles = c.articleRows(s)
 	for _, a := range v.Articles {
 		if a.Outlet == "" {
@@ -230,8 +297,8 @@ func buildStoryView(s *report.Story, arts []article.Article) *storyView {
 	for _, sen := range s.Summary {
 		v.Summary = append(v.Summary, sentenceRow{Text: sen.Text, Reason: sen.Reason, Cites: c.cites(sen.Articles)})
 	}
-	v.facts(s, c)
-	v.quotes(s, c)
+	v.facts(s, c, shownFacts)
+	v.quotes(s, c, shownQuotes)
 	v.entities(s, c)
 	v.framing(s, c)
 	v.timeline(s, c)
@@ -254,6 +321,9 @@ func span(first, last *string) string {
 
 // citer numbers a story's articles and knows their metadata.
 type citer struct {
+	base   string          // the story page's path when citing from another page
+	shown  map[string]bool // facts shown on this page
+	facts  string          // the facts page's path
 	num    map[string]int
 	byID   map[string]*article.Article
 	source map[string]string // article → independent source ID
@@ -261,7 +331,10 @@ type citer struct {
 }
 
 func newCiter(s *report.Story, arts []article.Article) *citer {
-	c := &citer{num: map[string]int{}, byID: map[string]*article.Article{}, source: map[string]string{}, color: map[string]string{}}
+	c := &citer{
+		num: map[string]int{}, byID: map[string]*article.Article{}, source: map[string]string{}, color: map[string]string{},
+		shown: map[string]bool{}, facts: StoryPath(s.ID) + "/facts",
+	}
 	for i, id := range s.Articles {
 		c.num[id] = i + 1
 	}
@@ -309,7 +382,22 @@ func (c *citer) cites(ids []string) []cite {
 	return out
 }
 
-func (c *citer) cite(id string) cite { return cite{N: c.num[id], ID: id} }
+func (c *citer) cite(id string) cite {
+	n := c.num[id]
+	if n == 0 {
+		return cite{ID: id}
+	}
+	return cite{N: n, ID: id, Href: c.base + "#a" + strconv.Itoa(n)}
+}
+
+// factHref links to a fact: on this page when it is shown here, else on
+// the facts page.
+func (c *citer) factHref(id string) string {
+	if c.shown[id] {
+		return "#" + id
+	}
+	return c.facts + "#" + id
+}
 
 // outlet names an article's outlet, "" when unknown.
 func (c *citer) outlet(id string) string {
@@ -374,37 +462,44 @@ func (c *citer) reuse(r report.Reused) reuseRow {
 	return reuseRow{Article: c.cite(r.Article), From: c.cite(r.From), Shared: fmt.Sprintf("%.0f%%", 100*r.Shared), Kind: r.Kind}
 }
 
-func (v *storyView) facts(s *report.Story, c *citer) {
+func (v *storyView) facts(s *report.Story, c *citer, limit int) {
 	text := make(map[string]string, len(s.Facts))
 	for i, f := range s.Facts {
 		text[f.ID] = f.Text
-		row := factRow{
-			ID: f.ID, Text: f.Text, Stance: f.Stance, Reason: f.Reason, Cites: c.cites(f.Articles),
-			Independent: f.Independent, NArticles: len(f.Articles), Single: f.SingleSource, Conflicts: f.ConflictsWith,
+		if i < limit {
+			c.shown[f.ID] = true
 		}
-		if row.Single {
+		if f.SingleSource {
 			v.NSingle++
 		} else {
 			v.NCorroborated++
 		}
-		if i < shownFacts {
-			v.Facts = append(v.Facts, row)
-		} else {
-			v.MoreFacts = append(v.MoreFacts, row)
-		}
 	}
 	v.NFacts = len(s.Facts)
+	v.MoreFacts = max(0, len(s.Facts)-limit)
+	ref := func(id string) factRef { return factRef{ID: id, Text: text[id], Href: c.factHref(id)} }
+	for _, f := range s.Facts[:min(limit, len(s.Facts))] {
+		row := factRow{
+			ID: f.ID, Text: f.Text, Stance: f.Stance, Reason: f.Reason, Cites: c.cites(f.Articles),
+			Independent: f.Independent, NArticles: len(f.Articles), Single: f.SingleSource,
+		}
+		for _, id := range f.ConflictsWith {
+			row.Conflicts = append(row.Conflicts, ref(id))
+		}
+		v.Facts = append(v.Facts, row)
+	}
 	for _, cf := range s.Conflicts {
 		row := conflictRow{Kind: cf.Kind, Reason: cf.Reason}
 		for _, id := range cf.Facts {
-			row.Facts = append(row.Facts, factRef{ID: id, Text: text[id]})
+			row.Facts = append(row.Facts, ref(id))
 		}
 		v.Conflicts = append(v.Conflicts, row)
 	}
 }
 
-func (v *storyView) quotes(s *report.Story, c *citer) {
-	for i, q := range s.Quotes {
+func (v *storyView) quotes(s *report.Story, c *citer, limit int) {
+	v.MoreQuotes = max(0, len(s.Quotes)-limit)
+	for i, q := range s.Quotes[:min(limit, len(s.Quotes))] {
 		row := quoteRow{
 			N: i + 1, Speaker: q.Speaker, Kind: q.Kind, Text: q.Text, Cue: q.Cue, Reason: q.Reason,
 			Resolved: q.SpeakerResolved, Cites: c.cites(q.Articles),
@@ -423,11 +518,7 @@ func (v *storyView) quotes(s *report.Story, c *citer) {
 			row.Renderings = append(row.Renderings, rr)
 		}
 		sort.SliceStable(row.Renderings, func(i, j int) bool { return row.Renderings[i].Cite.N < row.Renderings[j].Cite.N })
-		if i < shownQuotes {
-			v.Quotes = append(v.Quotes, row)
-		} else {
-			v.MoreQuotes = append(v.MoreQuotes, row)
-		}
+		v.Quotes = append(v.Quotes, row)
 	}
 }
 
@@ -438,7 +529,8 @@ func (v *storyView) entities(s *report.Story, c *citer) {
 			break
 		}
 		v.Entities = append(v.Entities, entityRow{
-			Name: e.Name, Type: strings.ToLower(e.Type), Aliases: e.Aliases, Cites: c.cites(e.Articles),
+			Name: e.Name, Type: strings.ToLower(e.Type), Aliases: strings.Join(e.Aliases, "; "),
+			In:   fmt.Sprintf("in %d of %d articles", len(e.Articles), len(s.Articles)),
 			Href: "/?" + url.Values{"entity": {e.Name}}.Encode(),
 		})
 	}
@@ -453,7 +545,12 @@ func (v *storyView) framing(s *report.Story, c *citer) {
 		if len(f.Articles) > 0 {
 			row.Color = c.color[f.Articles[0]]
 		}
-		row.Verbs, row.Classes = counted(f.Verbs), counted(f.VerbClasses)
+		for _, t := range counted(f.Verbs) {
+			row.Verbs = append(row.Verbs, termRow{Label: termLabel(t.word, t.n)})
+		}
+		for _, t := range counted(f.VerbClasses) {
+			row.Classes = append(row.Classes, classRow{Class: "vc-" + t.word, Label: fmt.Sprintf("%s %d", t.word, t.n)})
+		}
 		row.Loaded, row.Hedges, row.Quoted = termRows(f.Loaded), termRows(f.Hedges), termRows(f.Quoted)
 		people := make([]string, 0, len(f.Labels))
 		for p := range f.Labels {
@@ -461,10 +558,10 @@ func (v *storyView) framing(s *report.Story, c *citer) {
 		}
 		sort.Strings(people)
 		for _, p := range people {
-			row.Labels = append(row.Labels, labelRow{Person: p, Labels: f.Labels[p]})
+			row.Labels = append(row.Labels, labelRow{Person: p, Labels: strings.Join(f.Labels[p], "; ")})
 		}
 		for _, id := range f.Omits {
-			row.Omits = append(row.Omits, omitRow{Fact: id, Reason: f.OmitReasons[id]})
+			row.Omits = append(row.Omits, omitRow{Fact: id, Reason: f.OmitReasons[id], Href: c.factHref(id)})
 		}
 		row.Empty = len(row.Verbs)+len(row.Loaded)+len(row.Hedges)+len(row.Quoted)+len(row.Labels)+len(row.Omits) == 0
 		v.Framing = append(v.Framing, row)
@@ -474,22 +571,34 @@ func (v *storyView) framing(s *report.Story, c *citer) {
 func termRows(ts []brief.Term) []termRow {
 	out := make([]termRow, len(ts))
 	for i, t := range ts {
-		out[i] = termRow{Word: t.Word, Count: t.Count, Context: t.Context}
+		out[i] = termRow{Label: termLabel(t.Word, t.Count), Context: t.Context}
 	}
 	return out
 }
 
+func termLabel(w string, n int) string {
+	if n > 1 {
+		return w + " ×" + strconv.Itoa(n)
+	}
+	return w
+}
+
+type wordCount struct {
+	word string
+	n    int
+}
+
 // counted orders a count map, most frequent first.
-func counted(m map[string]int) []termRow {
-	out := make([]termRow, 0, len(m))
+func counted(m map[string]int) []wordCount {
+	out := make([]wordCount, 0, len(m))
 	for k, n := range m {
-		out = append(out, termRow{Word: k, Count: n})
+		out = append(out, wordCount{k, n})
 	}
 	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
+		if out[i].n != out[j].n {
+			return out[i].n > out[j].n
 		}
-		return out[i].Word < out[j].Word
+		return out[i].word < out[j].word
 	})
 	return out
 }

@@ -27,6 +27,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -59,6 +60,7 @@ type Handler struct {
 	mux      *http.ServeMux
 	cache    *storyCache
 	bufs     sync.Pool // of *bytes.Buffer, for rendering
+	build    string    // hash of the embedded templates and files, for ETags
 }
 
 // StoryPath returns the path of a story's page; it is what the server's
@@ -84,6 +86,11 @@ func New(cfg Config) (*Handler, error) {
 	if err := h.loadStatic(); err != nil {
 		return nil, err
 	}
+	build, err := buildHash()
+	if err != nil {
+		return nil, err
+	}
+	h.build = build
 	pages, err := parsePages(h.funcs())
 	if err != nil {
 		return nil, err
@@ -92,6 +99,8 @@ func New(cfg Config) (*Handler, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", h.list)
 	mux.HandleFunc("GET /stories/{id}", h.story)
+	mux.HandleFunc("GET /stories/{id}/facts", h.storyFacts)
+	mux.HandleFunc("GET /stories/{id}/quotes", h.storyQuotes)
 	mux.HandleFunc("GET /articles/{id}", h.article)
 	mux.HandleFunc("GET /articles/{id}/original", h.original)
 	mux.HandleFunc("GET /search", h.search)
@@ -114,7 +123,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // pageNames are the page templates, each parsed with layout.html.
-var pageNames = []string{"list", "story", "article", "search", "error"}
+var pageNames = []string{"list", "story", "section", "article", "search", "error"}
 
 func parsePages(funcs template.FuncMap) (map[string]*template.Template, error) {
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html")
@@ -133,6 +142,27 @@ func parsePages(funcs template.FuncMap) (map[string]*template.Template, error) {
 		pages[name] = t
 	}
 	return pages, nil
+}
+
+// buildHash hashes every embedded template and static file: pages
+// rendered by another build differ.
+func buildHash() (string, error) {
+	sum := sha256.New()
+	for _, fsys := range []fs.FS{templateFS, staticFS} {
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(fsys, p)
+			sum.Write([]byte(p))
+			sum.Write(b)
+			return err
+		})
+		if err != nil {
+			return "", fmt.Errorf("web: %w", err)
+		}
+	}
+	return hex.EncodeToString(sum.Sum(nil)[:6]), nil
 }
 
 // staticFile is an embedded asset.
@@ -221,7 +251,6 @@ func (h *Handler) layout(title, query string) layout {
 // render executes a page (or one of its named blocks, for htmx) into a
 // buffer, so that a template error becomes a clean 500, then writes it.
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, page, block string, data any) {
-	t := h.pages[page]
 	buf, _ := h.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -232,23 +261,45 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, pag
 			h.bufs.Put(buf)
 		}
 	}()
+	if err := h.execute(buf, page, block, data); err != nil {
+		h.renderError(w, r, page, err)
+		return
+	}
+	h.writeHTML(w, r, status, buf.Bytes(), "")
+}
+
+func (h *Handler) execute(buf *bytes.Buffer, page, block string, data any) error {
 	if block == "" {
 		block = "layout.html"
 	}
-	if err := t.ExecuteTemplate(buf, block, data); err != nil {
-		h.log.ErrorContext(r.Context(), "web: render", "page", page, "err", err)
-		http.Error(w, "internal error rendering the page", http.StatusInternalServerError)
-		return
-	}
+	return h.pages[page].ExecuteTemplate(buf, block, data)
+}
+
+func (h *Handler) renderError(w http.ResponseWriter, r *http.Request, page string, err error) {
+	h.log.ErrorContext(r.Context(), "web: render", "page", page, "err", err)
+	http.Error(w, "internal error rendering the page", http.StatusInternalServerError)
+}
+
+// writeHTML sends a rendered page; with an etag, it answers 304 to a
+// request that already has this version.
+func (h *Handler) writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte, etag string) {
 	hd := w.Header()
 	hd.Set("Content-Type", "text/html; charset=utf-8")
 	hd.Set("X-Content-Type-Options", "nosniff")
 	if hd.Get("Cache-Control") == "" {
 		hd.Set("Cache-Control", "no-cache")
 	}
+	if etag != "" {
+		hd.Set("ETag", etag)
+		if status == http.StatusOK && r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	hd.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		w.Write(buf.Bytes())
+		w.Write(body)
 	}
 }
 

@@ -113,8 +113,15 @@ func TestPages(t *testing.T) {
 		{name: "story", path: "/stories/" + s.ID, status: 200, want: []string{
 			`id="summary"`, `id="facts"`, `id="quotes"`, `id="framing"`, `id="timeline"`, `id="articles"`,
 			"Nasser Kanani", "William Burns", `<svg class="chart"`, `href="#a1"`, `id="a1"`, "Why grouped",
-			"badge rel rel-verbatim", "single source", "independent sources",
+			"badge rel rel-verbatim", "single-source", "independent sources", `href="/stories/` + s.ID + `/facts"`,
 		}},
+		{name: "story facts", path: "/stories/" + s.ID + "/facts", status: 200, want: []string{
+			"⚠ single source", "✓ 3 independent sources", `href="/stories/` + s.ID + `#a1"`, `id="f1"`, "Conflicts",
+		}, notWant: []string{`id="quotes"`}},
+		{name: "story quotes", path: "/stories/" + s.ID + "/quotes", status: 200, want: []string{
+			"Nasser Kanani", "William Burns", `href="/stories/` + s.ID + `#a1"`, `id="q1"`,
+		}, notWant: []string{`id="facts"`, "All statements"}},
+		{name: "story facts missing", path: "/stories/nope/facts", status: 404},
 		{name: "story missing", path: "/stories/nope", status: 404, want: []string{"no such story"}},
 		{name: "article", path: "/articles/" + first, status: 200, want: []string{"Cleaner notes", "Original", `href="/stories/` + s.ID + `"`}},
 		{name: "article missing", path: "/articles/nope", status: 404},
