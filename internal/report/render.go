@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -61,6 +62,7 @@ func (d *doc) printf(format string, args ...any) {
 // para writes text wrapped to the style's width, each line after the first
 // indented by indent (and the first by first).
 func (d *doc) para(first, indent, text string) {
+	text = d.clean(text)
 	if d.st.width == 0 {
 		d.printf("%s%s\n", first, text)
 		return
@@ -86,6 +88,7 @@ func (d *doc) para(first, indent, text string) {
 }
 
 func (d *doc) heading(level int, text string) {
+	text = d.clean(text)
 	if d.st.markdown {
 		d.printf("\n%s %s\n\n", strings.Repeat("#", level), text)
 		return
@@ -223,9 +226,9 @@ func (d *doc) articles(s *Story, byID map[string]*Article) {
 			by = " — by " + a.Byline
 		}
 		if d.st.markdown {
-			d.printf("%d. **%s** · %s · %s%s  \n   `%s`", i+1, title, outlet, date, by, a.Source)
+			d.printf("%d. **%s** · %s · %s%s  \n   %s", i+1, d.clean(title), d.clean(outlet), date, d.clean(by), codeSpan(a.Source))
 			if w, ok := why[id]; ok && w.Reason != "" {
-				d.printf("  \n   _%s_", w.Reason)
+				d.printf("  \n   _%s_", d.clean(w.Reason))
 			}
 			d.printf("\n")
 			continue
@@ -272,4 +275,36 @@ func firstWords(s string, n int) string {
 		return strings.Join(f, " ")
 	}
 	return strings.Join(f[:n], " ") + "…"
+}
+
+// markdownEscaper escapes text from articles so that Markdown renders it as
+// written: no raw HTML, no emphasis, links or headings it did not intend.
+var markdownEscaper = strings.NewReplacer(
+	"&", "&amp;", "<", "&lt;", ">", "&gt;",
+	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "#", `\#`, "|", `\|`,
+)
+
+// clean makes text from articles safe for the output: escaped for
+// Markdown, and without control characters (which could drive a terminal)
+// for text.
+func (d *doc) clean(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || !unicode.IsControl(r) {
+			return r
+		}
+		return -1
+	}, s)
+	if d.st.markdown {
+		return markdownEscaper.Replace(s)
+	}
+	return s
+}
+
+// codeSpan renders s as a Markdown code span, fenced with enough backticks.
+func codeSpan(s string) string {
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	return fence + " " + strings.ReplaceAll(s, "\n", " ") + " " + fence
 }

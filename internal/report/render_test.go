@@ -99,3 +99,39 @@ func TestWriteUnknownFormat(t *testing.T) {
 		t.Error("unknown format accepted")
 	}
 }
+
+func TestMarkdownEscapesArticleText(t *testing.T) {
+	title := "<script>alert(1)</script> **bold** [link](javascript:x) # not a heading"
+	out := &Output{
+		Articles: []Article{{ID: "a1", Source: "in`put.txt", Title: title, Outlet: "X <b>News</b>", Text: "body"}},
+		Stories: []Story{{ID: "s1", Title: title, Articles: []string{"a1"},
+			Why: []Why{{Article: "a1", Reason: "shares _x_"}}}},
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, out, FormatMarkdown); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	for _, bad := range []string{"<script>", "<b>", "**bold**", "[link](", "_x_"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("Markdown holds unescaped %q:\n%s", bad, md)
+		}
+	}
+	if !strings.Contains(md, "&lt;script&gt;") || !strings.Contains(md, "`` in`put.txt ``") {
+		t.Errorf("Markdown escapes are missing:\n%s", md)
+	}
+}
+
+func TestTextDropsControlCharacters(t *testing.T) {
+	out := &Output{
+		Articles: []Article{{ID: "a1", Source: "x", Title: "Evil\x1b[31m title\x07", Text: "body"}},
+		Stories:  []Story{{ID: "s1", Title: "Evil\x1b]0;pwned\x07", Articles: []string{"a1"}}},
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, out, FormatText); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(buf.String(), "\x1b\x07") {
+		t.Errorf("terminal control characters passed through: %q", buf.String())
+	}
+}
