@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 	"strings"
 	"testing"
@@ -209,6 +210,11 @@ func TestListPages(t *testing.T) {
 	if len(got) != len(sums) {
 		t.Fatalf("walked %d stories, want %d", len(got), len(sums))
 	}
+	// htmx's "more" request gets the next items and the next link only.
+	r := e.get(t, moreLink(e.get(t, "/").body), "HX-Request", "true", "HX-Target", "more")
+	if !strings.HasPrefix(r.body, `<li class="story-item">`) || strings.Contains(r.body, "<html") || len(storyLinks(r.body)) != 1 {
+		t.Errorf("htmx more: %.300s", r.body)
+	}
 	for i, s := range sums {
 		if got[i] != StoryPath(s.ID) {
 			t.Errorf("story %d: %s, want %s", i, got[i], StoryPath(s.ID))
@@ -243,4 +249,42 @@ func moreLink(body string) string {
 		}
 	}
 	return ""
+}
+
+// TestStoryCache checks that a story page is served again from the cache
+// (with its ETag, and 304 to a client that has it) and never stale: a
+// rebuilt story object shows at once.
+func TestStoryCache(t *testing.T) {
+	e := newEnv(t)
+	e.ingestSeeds(t)
+	s := e.seedStory(t)
+	path := StoryPath(s.ID)
+	first := e.get(t, path)
+	etag := first.header.Get("ETag")
+	if first.status != 200 || etag == "" {
+		t.Fatalf("status %d, ETag %q", first.status, etag)
+	}
+	again := e.get(t, path)
+	if again.body != first.body || again.header.Get("ETag") != etag {
+		t.Fatal("the second answer differs from the first")
+	}
+	if r := e.get(t, path, "If-None-Match", etag); r.status != 304 || r.body != "" {
+		t.Fatalf("with If-None-Match: status %d, %d bytes", r.status, len(r.body))
+	}
+
+	s.Title = "A <b>rebuilt</b> story"
+	raw, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.st.SaveBrief(context.Background(), s.ID, raw); err != nil {
+		t.Fatal(err)
+	}
+	r := e.get(t, path)
+	if !strings.Contains(r.body, "<h1>A &lt;b&gt;rebuilt&lt;/b&gt; story</h1>") || r.header.Get("ETag") == etag {
+		t.Fatalf("the rebuilt story is not shown (ETag %q)", r.header.Get("ETag"))
+	}
+	if r := e.get(t, path, "If-None-Match", etag); r.status != 200 {
+		t.Fatalf("an old ETag got status %d", r.status)
+	}
 }
