@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -95,15 +94,6 @@ func (h *Handler) storyPage(w http.ResponseWriter, r *http.Request, kind string)
 	etag := e.etag(kind, artSum, h.build)
 	h.cache.putPage(e, kind, artSum, buf.Bytes(), etag)
 	h.writeHTML(w, r, http.StatusOK, buf.Bytes(), etag)
-}
-
-// decodeStory reads a stored story object.
-func decodeStory(raw []byte) (*report.Story, error) {
-	var s report.Story
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return nil, err
-	}
-	return &s, nil
 }
 
 // cite is a citation of one article: its number in the story ([1] links
