@@ -18,7 +18,10 @@ import (
 //
 //   - server: the whole server (security middleware, metrics, logging)
 //     over HTTP on 127.0.0.1 with parallel keep-alive clients, reporting
-//     requests per second.
+//     requests per second;
+//
+//   - server-nocache: the same with every request rendered afresh (the
+//     throughput when every request is for a different story).
 //
 //     go test ./internal/web -run '^$' -bench StoryPage -cpu 2
 func BenchmarkStoryPage(b *testing.B) {
@@ -46,25 +49,33 @@ func BenchmarkStoryPage(b *testing.B) {
 		h.cache = newStoryCache(0)
 		serve(b, h)
 	})
-	b.Run("server", func(b *testing.B) {
-		client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
-		b.SetParallelism(8) // 8 × GOMAXPROCS clients
-		start := time.Now()
-		b.RunParallel(func(pb *testing.PB) {
-			for pb.Next() {
-				resp, err := client.Get(e.srv.URL + path)
-				if err != nil {
-					b.Error(err)
-					return
-				}
-				io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode != http.StatusOK {
-					b.Errorf("status %d", resp.StatusCode)
-					return
-				}
-			}
-		})
-		b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
+	b.Run("server", func(b *testing.B) { serveParallel(b, e.srv.URL+path) })
+	b.Run("server-nocache", func(b *testing.B) {
+		e.web.cache = newStoryCache(0)
+		serveParallel(b, e.srv.URL+path)
 	})
+}
+
+// serveParallel requests url from parallel keep-alive clients and reports
+// requests per second.
+func serveParallel(b *testing.B, url string) {
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	b.SetParallelism(8) // 8 × GOMAXPROCS clients
+	start := time.Now()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			resp, err := client.Get(url)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				b.Errorf("status %d", resp.StatusCode)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
 }

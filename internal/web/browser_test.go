@@ -32,6 +32,7 @@ type pageCheck struct {
 	Handlers     []string `json:"handlers"`     // elements with on* attributes
 	ScriptLinks  []string `json:"scriptLinks"`  // javascript: links
 	BrokenAnchor []string `json:"brokenAnchor"` // #fragment links with no target
+	DupIDs       []string `json:"dupIDs"`       // ids used twice
 }
 
 // checkScript inspects the page in the browser: what the DOM holds after
@@ -46,6 +47,7 @@ const checkScript = `(() => {
     handlers: all.filter(el => [...el.attributes].some(a => a.name.toLowerCase().startsWith('on'))).map(el => el.outerHTML.slice(0, 120)),
     scriptLinks: all.filter(el => ['href', 'src', 'xlink:href', 'action'].some(n => /^\s*javascript:/i.test(el.getAttribute(n) || ''))).map(el => el.outerHTML.slice(0, 120)),
     brokenAnchor: [...document.querySelectorAll('a[href^="#"]')].map(a => a.getAttribute('href').slice(1)).filter(id => id && !document.getElementById(id)),
+    dupIDs: all.map(el => el.id).filter((id, i, ids) => id && ids.indexOf(id) !== i),
   };
 })()`
 
@@ -139,6 +141,9 @@ func TestBrowser(t *testing.T) {
 		if len(pc.Handlers)+len(pc.ScriptLinks) > 0 {
 			t.Errorf("%s: live markup from articles: handlers %q, javascript: links %q", path, pc.Handlers, pc.ScriptLinks)
 		}
+		if len(pc.DupIDs) > 0 {
+			t.Errorf("%s: ids used more than once: %q", path, pc.DupIDs)
+		}
 		if len(pc.BrokenAnchor) > 0 {
 			t.Errorf("%s: links to missing anchors: %q", path, pc.BrokenAnchor)
 		}
@@ -186,6 +191,8 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("%d articles and %d reasons shown, want %d", sc.Articles, sc.Why, len(s.Articles))
 		}
 		shoot(t, "story.png")
+		visit(t, StoryPath(s.ID)+"/facts")
+		visit(t, StoryPath(s.ID)+"/quotes")
 		if err := p.resize(390, 800); err != nil {
 			t.Fatal(err)
 		}

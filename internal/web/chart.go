@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"time"
 	"unicode/utf8"
@@ -402,20 +403,11 @@ func factsCarried(s *report.Story, ids []string) int {
 	n := 0
 	for _, f := range s.Facts {
 		for _, a := range f.Articles {
-			if contains(ids, a) {
+			if slices.Contains(ids, a) {
 				n++
 				break
 			}
 		}
 	}
 	return n
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
