@@ -18,7 +18,8 @@ import (
 
 // How many items of the long sections show before a "show more" fold.
 const (
-	shownFacts    = 12
+	shownFacts    = 12 // of which at most shownSingle single-source ones,
+	shownSingle   = 4  // so that some are seen flagged on the story page
 	shownQuotes   = 10
 	shownEntities = 16
 )
@@ -269,7 +270,7 @@ func buildStoryView(s *report.Story, arts []article.Article, kind string) *story
 	}
 	switch kind {
 	case storyFacts:
-		v.facts(s, c, len(s.Facts))
+		v.facts(s, c, len(s.Facts), len(s.Facts))
 		return v
 	case storyQuotes:
 		v.quotes(s, c, len(s.Quotes))
@@ -287,7 +288,7 @@ func buildStoryView(s *report.Story, arts []article.Article, kind string) *story
 	for _, sen := range s.Summary {
 		v.Summary = append(v.Summary, sentenceRow{Text: sen.Text, Reason: sen.Reason, Cites: c.cites(sen.Articles)})
 	}
-	v.facts(s, c, shownFacts)
+	v.facts(s, c, shownFacts, shownSingle)
 	v.quotes(s, c, shownQuotes)
 	v.entities(s, c)
 	v.framing(s, c)
@@ -452,23 +453,36 @@ func (c *citer) reuse(r report.Reused) reuseRow {
 	return reuseRow{Article: c.cite(r.Article), From: c.cite(r.From), Shared: fmt.Sprintf("%.0f%%", 100*r.Shared), Kind: r.Kind}
 }
 
-func (v *storyView) facts(s *report.Story, c *citer, limit int) {
+// facts shows up to limit facts, in the story's order (best corroborated
+// first), keeping room for up to single single-source ones.
+func (v *storyView) facts(s *report.Story, c *citer, limit, single int) {
 	text := make(map[string]string, len(s.Facts))
-	for i, f := range s.Facts {
+	for _, f := range s.Facts {
 		text[f.ID] = f.Text
-		if i < limit {
-			c.shown[f.ID] = true
-		}
 		if f.SingleSource {
 			v.NSingle++
 		} else {
 			v.NCorroborated++
 		}
 	}
+	corroborated := min(v.NCorroborated, limit-min(single, v.NSingle))
+	single = min(v.NSingle, limit-corroborated)
+	var shown []brief.Fact
+	for _, f := range s.Facts {
+		quota := &corroborated
+		if f.SingleSource {
+			quota = &single
+		}
+		if *quota > 0 {
+			*quota--
+			shown = append(shown, f)
+			c.shown[f.ID] = true
+		}
+	}
 	v.NFacts = len(s.Facts)
-	v.MoreFacts = max(0, len(s.Facts)-limit)
+	v.MoreFacts = len(s.Facts) - len(shown)
 	ref := func(id string) factRef { return factRef{ID: id, Text: text[id], Href: c.factHref(id)} }
-	for _, f := range s.Facts[:min(limit, len(s.Facts))] {
+	for _, f := range shown {
 		row := factRow{
 			ID: f.ID, Text: f.Text, Stance: f.Stance, Reason: f.Reason, Cites: c.cites(f.Articles),
 			Independent: f.Independent, NArticles: len(f.Articles), Single: f.SingleSource,

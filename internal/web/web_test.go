@@ -114,7 +114,7 @@ func TestPages(t *testing.T) {
 		{name: "story", path: "/stories/" + s.ID, status: 200, want: []string{
 			`id="summary"`, `id="facts"`, `id="quotes"`, `id="framing"`, `id="timeline"`, `id="articles"`,
 			"Nasser Kanani", "William Burns", `<svg class="chart"`, `href="#a1"`, `id="a1"`, "Why grouped",
-			"badge rel rel-verbatim", "single-source", "independent sources", `href="/stories/` + s.ID + `/facts"`,
+			"badge rel rel-verbatim", "single-source", "⚠ single source", "independent sources", `href="/stories/` + s.ID + `/facts"`,
 		}},
 		{name: "story facts", path: "/stories/" + s.ID + "/facts", status: 200, want: []string{
 			"⚠ single source", "✓ 3 independent sources", `href="/stories/` + s.ID + `#a1"`, `id="f1"`, "Conflicts",
