@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +13,11 @@ import (
 	"golang.org/x/term"
 
 	"github.com/parallax-news/parallax/internal/apiv1"
+	"github.com/parallax-news/parallax/internal/feed"
+	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/server"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/web"
 )
 
 func newServeCmd() *cobra.Command {
@@ -20,6 +25,7 @@ func newServeCmd() *cobra.Command {
 		dbPath, addr, token, baseURL, logFormat, logLevel string
 		allowHosts                                        []string
 		updateDelay                                       time.Duration
+		noPoll, allowPrivate                              bool
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -27,7 +33,8 @@ func newServeCmd() *cobra.Command {
 		Long: `Serve runs Parallax as a service over one database: the JSON API under /api/v1/
 (described at /api/v1/openapi.json), /healthz, Prometheus /metrics, and the web UI at /.
 Articles posted to the API (or found by background tasks) are ingested, and the stories are
-updated in the background, a burst of articles at a time.
+updated in the background, a burst of articles at a time. The live sources added with
+"parallax sources add" are polled in the background too (unless --no-poll).
 
 Requests that change state (POST) need "Authorization: Bearer TOKEN" when a token is set
 (--token or $PARALLAX_TOKEN, at least 16 bytes). Serve refuses to listen on an address beyond
@@ -49,10 +56,18 @@ loopback without one. On loopback it answers only loopback Host names and those 
 				return err
 			}
 			defer st.Close()
-			srv, err := server.New(ctx, server.Config{
+			ui, err := web.New(web.Config{Store: st, Logger: log})
+			if err != nil {
+				return err
+			}
+			cfg := server.Config{
 				Store: st, Logger: log, Addr: addr, Token: token, AllowedHosts: allowHosts, BaseURL: baseURL,
-				UpdateDelay: updateDelay,
-			})
+				UpdateDelay: updateDelay, Web: ui, StoryPage: web.StoryPath,
+			}
+			if !noPoll {
+				cfg.Background = append(cfg.Background, pollSources(st, log, allowPrivate))
+			}
+			srv, err := server.New(ctx, cfg)
 			if errors.Is(err, server.ErrTokenRequired) {
 				return fmt.Errorf("%w\n(to serve only this machine, use --addr 127.0.0.1:PORT)", err)
 			}
@@ -72,7 +87,25 @@ loopback without one. On loopback it answers only loopback Host names and those 
 	f.StringVar(&logFormat, "log-format", "auto", "log format: json, text, or auto (text on a terminal, else JSON)")
 	f.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	f.DurationVar(&updateDelay, "update-delay", 2*time.Second, "quiet time after the latest ingest before the stories are updated")
+	f.BoolVar(&noPoll, "no-poll", false, "do not poll the live sources")
+	f.BoolVar(&allowPrivate, "allow-private", false, "allow feeds and pages on private, loopback and other internal addresses")
 	return cmd
+}
+
+// pollSources returns the background task that polls the live sources and
+// hands new articles to the server, which updates their stories.
+func pollSources(st *store.Store, log *slog.Logger, allowPrivate bool) func(context.Context, *server.Server) error {
+	return func(ctx context.Context, srv *server.Server) error {
+		opts := fetch.Options{}
+		if allowPrivate {
+			opts.Allow = fetch.AllowAll
+		}
+		p := &feed.Poller{
+			Store: st, Fetcher: fetch.New(opts), Ingest: srv.Ingest,
+			Report: func(r feed.Result) { log.Info("poll", "result", r.String()) },
+		}
+		return p.Run(ctx)
+	}
 }
 
 // newLogger returns a slog logger on w in the given format and level.
