@@ -16,8 +16,8 @@ type cluster struct {
 
 	terms, names, nums centroid
 	title              centroid
-	titled             int // articles with a title
-	posted             map[uint64]struct{}
+	titled             int               // articles with a title
+	posted             map[uint64]int    // keys listed under, with when they were last filed
 	labels             map[uint64]string // display forms of the names posted
 
 	members    []Member
@@ -32,7 +32,7 @@ func newCluster(id string, seq int) *cluster {
 	return &cluster{
 		id: id, seq0: seq, lastSeq: seq,
 		terms: newCentroid(), names: newCentroid(), nums: newCentroid(), title: newCentroid(),
-		posted: make(map[uint64]struct{}), labels: make(map[uint64]string),
+		posted: make(map[uint64]int), labels: make(map[uint64]string),
 	}
 }
 
@@ -50,6 +50,18 @@ func (c *cluster) add(p *prepared, seq int) {
 	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title} {
 		m.prune(maxCentroid / 2)
 	}
+}
+
+// addToLine folds one article into a storyline: only what the storyline
+// model compares, the heaviest terms and the names, so that a storyline
+// that lives long stays small.
+func (c *cluster) addToLine(p *prepared, seq int) {
+	c.terms.add(p.scoring)
+	c.names.add(p.names)
+	c.size++
+	c.touch(p.published, seq)
+	c.terms.prune(maxCentroid / 2)
+	c.names.prune(maxCentroid / 2)
 }
 
 func (c *cluster) touch(t time.Time, seq int) {
@@ -97,20 +109,20 @@ type index struct {
 
 func newIndex() index { return index{postings: make(map[uint64][]*cluster)} }
 
-// post adds c to the postings of keys it is not yet listed under.
-func (x *index) post(c *cluster, keys []uint64) {
+// post lists c under the keys, noting seq as when they were filed.
+func (x *index) post(c *cluster, keys []uint64, seq int) {
 	for _, k := range keys {
-		if _, ok := c.posted[k]; ok {
-			continue
+		if _, ok := c.posted[k]; !ok {
+			x.postings[k] = append(x.postings[k], c)
 		}
-		c.posted[k] = struct{}{}
-		x.postings[k] = append(x.postings[k], c)
+		c.posted[k] = max(c.posted[k], seq)
 	}
 }
 
 // maxPosted bounds the keys a cluster is listed under; past it, the keys
-// that weigh least in its centroids are dropped until half remain.
-const maxPosted = 4096
+// filed longest ago (and, among those, the lightest) are dropped until
+// half remain. A story that lives long is found by what it is about now.
+const maxPosted = 1024
 
 // prune trims c's postings when it is listed under more than maxPosted keys.
 func (x *index) prune(c *cluster) {
@@ -118,14 +130,18 @@ func (x *index) prune(c *cluster) {
 		return
 	}
 	type kw struct {
-		k uint64
-		w float32
+		k   uint64
+		seq int
+		w   float32
 	}
 	all := make([]kw, 0, len(c.posted))
-	for k := range c.posted {
-		all = append(all, kw{k, c.weight(k)})
+	for k, seq := range c.posted {
+		all = append(all, kw{k, seq, c.weight(k)})
 	}
 	sort.Slice(all, func(i, j int) bool {
+		if all[i].seq != all[j].seq {
+			return all[i].seq > all[j].seq
+		}
 		if all[i].w != all[j].w {
 			return all[i].w > all[j].w
 		}
@@ -173,12 +189,11 @@ func (x *index) drop(k uint64, c *cluster) {
 
 // moveAll re-files o's postings under c.
 func (x *index) moveAll(o, c *cluster) {
-	keys := make([]uint64, 0, len(o.posted))
-	for k := range o.posted {
+	for k, seq := range o.posted {
 		x.drop(k, o)
-		keys = append(keys, k)
+		x.post(c, []uint64{k}, seq)
 	}
-	x.post(c, keys)
+	x.prune(c)
 }
 
 // candidates returns the clusters listed under the given keys, with the

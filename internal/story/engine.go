@@ -1,7 +1,9 @@
 package story
 
 import (
+	"maps"
 	"math"
+	"sort"
 	"time"
 )
 
@@ -141,13 +143,39 @@ func (e *Engine) file(l *levelState, c *cluster, p *prepared) {
 	keys := make([]uint64, len(p.query))
 	for i, q := range p.query {
 		keys[i] = q.Key
-		if lab, ok := p.labels[q.Key]; ok {
+		if lab, ok := p.labels[q.Key]; ok && l == &e.lines {
 			c.labels[q.Key] = lab
 		}
 	}
-	l.idx.post(c, keys)
+	if len(c.labels) > 2*maxLabels {
+		c.labels = topLabels(c, maxLabels)
+	}
+	l.idx.post(c, keys, e.seq)
 	l.idx.prune(c)
 	l.quiet = append(l.quiet, quietEntry{c: c, seq: e.seq})
+}
+
+// maxLabels is how many display names a storyline keeps for its title.
+const maxLabels = 32
+
+// topLabels returns a new map with the n labels of c's heaviest names.
+func topLabels(c *cluster, n int) map[uint64]string {
+	ks := make([]uint64, 0, len(c.labels))
+	for k := range c.labels {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		wi, wj := c.names.w[ks[i]], c.names.w[ks[j]]
+		if wi != wj {
+			return wi > wj
+		}
+		return ks[i] < ks[j]
+	})
+	out := make(map[uint64]string, n)
+	for _, k := range ks[:min(n, len(ks))] {
+		out[k] = c.labels[k]
+	}
+	return out
 }
 
 // prepare weights the article's features by IDF and normalises each channel.
@@ -216,8 +244,24 @@ func (e *Engine) expire() {
 		e.recent = append([]windowDoc(nil), e.recent[e.head:]...)
 		e.head = 0
 	}
+	if e.seq%rebuildEvery == 0 {
+		e.compact()
+	}
 	e.closeQuiet(&e.stories, e.cfg.Window, true)
 	e.closeQuiet(&e.lines, e.cfg.LineWindow, false)
+}
+
+// rebuildEvery is how often (in articles) the engine copies its long-lived
+// maps: Go maps keep the room of every key they ever held, and the keys of
+// a stream keep changing.
+const rebuildEvery = 50000
+
+// compact copies the document frequencies and the posting lists into maps
+// sized for what they hold now.
+func (e *Engine) compact() {
+	e.df = maps.Clone(e.df)
+	e.stories.idx.postings = maps.Clone(e.stories.idx.postings)
+	e.lines.idx.postings = maps.Clone(e.lines.idx.postings)
 }
 
 // tooOld reports whether something last active at (seq, t) is out of a

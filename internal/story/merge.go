@@ -82,7 +82,7 @@ func (e *Engine) placeInStoryline(s *cluster, p *prepared, isNew bool, a *Assign
 	for s.line.mergedInto != nil {
 		s.line = s.line.mergedInto
 	}
-	s.line.add(p, e.seq)
+	s.line.addToLine(p, e.seq)
 	e.file(&e.lines, s.line, p)
 }
 

@@ -15,8 +15,13 @@ import (
 // gvaBase is the GVA corpus, featurized once, in publication order.
 type gvaBase struct {
 	feats []Features
-	days  []float64 // days since the first article
+	days  []float64       // days since the first article
+	rare  map[uint64]bool // term keys found in fewer than rareDF articles
 }
+
+// rareDF: a term in fewer articles of the corpus than this is specific to
+// an incident (a street, a name's stem, a detail) and is perturbed.
+const rareDF = 50
 
 var (
 	gvaOnce sync.Once
@@ -46,9 +51,24 @@ func loadGVABase(tb testing.TB) gvaBase {
 		}
 		sort.SliceStable(recs, func(i, j int) bool { return recs[i].Published < recs[j].Published })
 		fz := NewFeaturizer()
+		df := map[uint64]int{}
+		defer func() {
+			gva.rare = map[uint64]bool{}
+			for k, n := range df {
+				if n < rareDF {
+					gva.rare[k] = true
+				}
+			}
+		}()
 		t0, _ := time.Parse(time.DateOnly, recs[0].Published)
 		for _, r := range recs {
-			gva.feats = append(gva.feats, fz.Featurize(Doc{Title: r.Title, Text: r.Text}))
+			f := fz.Featurize(Doc{Title: r.Title, Text: r.Text})
+			for _, v := range []Vector{f.Terms, f.Title} {
+				for _, e := range v {
+					df[e.Key]++
+				}
+			}
+			gva.feats = append(gva.feats, f)
 			t, _ := time.Parse(time.DateOnly, r.Published)
 			gva.days = append(gva.days, t.Sub(t0).Hours()/24)
 		}
@@ -57,17 +77,21 @@ func loadGVABase(tb testing.TB) gvaBase {
 }
 
 // synthetic returns article n of an endless stream built from the GVA
-// texts: copy c = n/len(base) of the corpus has its names and numbers
-// replaced by others (the keys salted with c), so that its events are new
-// events with the same vocabulary, and its dates moved on. The stream runs
+// texts: copy c = n/len(base) of the corpus has its names, numbers and
+// rare terms (those of fewer than rareDF articles: places, streets, the
+// stems of names, details) replaced by others (their keys salted with c),
+// so that its events are new events told in the same common vocabulary,
+// and its dates moved on. The stream runs
 // at perDay articles a day.
 func (g gvaBase) synthetic(n int, perDay float64, start time.Time) Doc {
 	c, i := n/len(g.feats), n%len(g.feats)
 	f := g.feats[i]
 	salt := mix64(uint64(c) + 1)
 	if c > 0 {
-		f.Names = salted(f.Names, salt)
-		f.Nums = salted(f.Nums, salt)
+		f.Names = salted(f.Names, salt, nil)
+		f.Nums = salted(f.Nums, salt, nil)
+		f.Terms = salted(f.Terms, salt, g.rare)
+		f.Title = salted(f.Title, salt, g.rare)
 		labels := make([]Label, len(f.Labels))
 		for j, l := range f.Labels {
 			labels[j] = Label{Key: l.Key ^ salt, Text: l.Text}
@@ -85,10 +109,15 @@ func (g gvaBase) synthetic(n int, perDay float64, start time.Time) Doc {
 	}
 }
 
-func salted(v Vector, salt uint64) Vector {
+// salted returns v with its keys (those in only, when only is not nil)
+// XORed with salt.
+func salted(v Vector, salt uint64, only map[uint64]bool) Vector {
 	out := make(Vector, len(v))
 	for i, e := range v {
-		out[i] = Entry{Key: e.Key ^ salt, W: e.W}
+		out[i] = e
+		if only == nil || only[e.Key] {
+			out[i].Key ^= salt
+		}
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].Key < out[b].Key })
 	return out

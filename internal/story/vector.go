@@ -50,7 +50,7 @@ func (c *centroid) add(u []Entry) {
 
 // maxCentroid bounds the keys of a centroid: a cluster that lives long
 // (a busy storyline) would otherwise gather every key of every article.
-const maxCentroid = 8192
+const maxCentroid = 2048
 
 // prune keeps the n heaviest keys of c when it holds more than maxCentroid.
 func (c *centroid) prune(n int) {
