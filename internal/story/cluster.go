@@ -215,15 +215,29 @@ func (x *index) candidates(keys []Entry, limit, maxPosting int, acc map[*cluster
 	for _, w := range acc {
 		top = max(top, w)
 	}
-	out := make([]*cluster, 0, len(acc))
+	found := make([]weighted, 0, len(acc))
 	for c, w := range acc {
 		if w >= minShare*top {
-			out = append(out, c)
+			found = append(found, weighted{c, w})
 		}
 	}
-	if len(out) > limit {
-		sortByWeight(out, acc)
-		out = out[:limit]
+	if len(found) > limit {
+		sort.Slice(found, func(i, j int) bool {
+			if found[i].w != found[j].w {
+				return found[i].w > found[j].w
+			}
+			return found[i].c.seq0 < found[j].c.seq0
+		})
+		found = found[:limit]
+	}
+	out := make([]*cluster, len(found))
+	for i, f := range found {
+		out[i] = f.c
 	}
 	return out
+}
+
+type weighted struct {
+	c *cluster
+	w float32
 }

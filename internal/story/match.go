@@ -13,7 +13,7 @@ import (
 const (
 	maxCandidates     = 32
 	maxLineCandidates = 8
-	maxPosting        = 2000
+	maxPosting        = 500
 	minShare          = 0.2
 )
 
