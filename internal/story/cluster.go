@@ -1,6 +1,7 @@
 package story
 
 import (
+	"maps"
 	"sort"
 	"time"
 )
@@ -48,7 +49,7 @@ func (c *cluster) add(p *prepared, seq int) {
 	c.size++
 	c.touch(p.published, seq)
 	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title} {
-		m.prune(maxCentroid / 2)
+		m.prune(maxCentroid)
 	}
 }
 
@@ -60,8 +61,8 @@ func (c *cluster) addToLine(p *prepared, seq int) {
 	c.names.add(p.names)
 	c.size++
 	c.touch(p.published, seq)
-	c.terms.prune(maxCentroid / 2)
-	c.names.prune(maxCentroid / 2)
+	c.terms.prune(maxLineCentroid)
+	c.names.prune(maxLineCentroid)
 }
 
 func (c *cluster) touch(t time.Time, seq int) {
@@ -93,7 +94,7 @@ func (c *cluster) absorb(o *cluster) {
 		}
 	}
 	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title} {
-		m.prune(maxCentroid / 2)
+		m.prune(maxCentroid)
 	}
 	c.touch(o.last, o.lastSeq)
 	if !o.first.IsZero() && (c.first.IsZero() || o.first.Before(c.first)) {
@@ -119,14 +120,17 @@ func (x *index) post(c *cluster, keys []uint64, seq int) {
 	}
 }
 
-// maxPosted bounds the keys a cluster is listed under; past it, the keys
-// filed longest ago (and, among those, the lightest) are dropped until
-// half remain. A story that lives long is found by what it is about now.
-const maxPosted = 1024
+// Caps on the keys a cluster is listed under; past one, the keys filed
+// longest ago (and, among those, the lightest) are dropped until half
+// remain. A story that lives long is found by what it is about now.
+const (
+	maxPosted     = 1024 // stories
+	maxLinePosted = 256  // storylines
+)
 
-// prune trims c's postings when it is listed under more than maxPosted keys.
-func (x *index) prune(c *cluster) {
-	if len(c.posted) <= maxPosted {
+// prune trims c's postings when it is listed under more than limit keys.
+func (x *index) prune(c *cluster, limit int) {
+	if len(c.posted) <= limit {
 		return
 	}
 	type kw struct {
@@ -147,11 +151,12 @@ func (x *index) prune(c *cluster) {
 		}
 		return all[i].k < all[j].k
 	})
-	for _, e := range all[maxPosted/2:] {
+	for _, e := range all[limit/2:] {
 		x.drop(e.k, c)
 		delete(c.posted, e.k)
 		delete(c.labels, e.k)
 	}
+	c.posted = maps.Clone(c.posted)
 }
 
 // weight returns the centroid weight of a key in whichever channel has it.
@@ -193,7 +198,6 @@ func (x *index) moveAll(o, c *cluster) {
 		x.drop(k, o)
 		x.post(c, []uint64{k}, seq)
 	}
-	x.prune(c)
 }
 
 // candidates returns the clusters listed under the given keys, with the

@@ -151,7 +151,11 @@ func (e *Engine) file(l *levelState, c *cluster, p *prepared) {
 		c.labels = topLabels(c, maxLabels)
 	}
 	l.idx.post(c, keys, e.seq)
-	l.idx.prune(c)
+	if l == &e.lines {
+		l.idx.prune(c, maxLinePosted)
+	} else {
+		l.idx.prune(c, maxPosted)
+	}
 	l.quiet = append(l.quiet, quietEntry{c: c, seq: e.seq})
 }
 

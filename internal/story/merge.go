@@ -20,6 +20,7 @@ func (e *Engine) mergeStories(best *cluster, others []*cluster) *cluster {
 		}
 		survivor.absorb(o)
 		e.stories.idx.moveAll(o, survivor)
+		e.stories.idx.prune(survivor, maxPosted)
 		o.closed = true
 		delete(e.stories.open, o)
 		if o.line != nil {
@@ -49,6 +50,7 @@ func (e *Engine) mergeLines(a, b *cluster) *cluster {
 	}
 	a.storyPtrs = append(a.storyPtrs, b.storyPtrs...)
 	e.lines.idx.moveAll(b, a)
+	e.lines.idx.prune(a, maxLinePosted)
 	b.closed = true
 	b.mergedInto = a
 	delete(e.lines.open, b)

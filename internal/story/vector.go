@@ -48,31 +48,37 @@ func (c *centroid) add(u []Entry) {
 	}
 }
 
-// maxCentroid bounds the keys of a centroid: a cluster that lives long
-// (a busy storyline) would otherwise gather every key of every article.
-const maxCentroid = 2048
+// Caps on a centroid's keys: a cluster that lives long (a busy story or
+// storyline) would otherwise gather every key of every article. Past the
+// limit, the heaviest half is kept.
+const (
+	maxCentroid     = 2048 // stories
+	maxLineCentroid = 512  // storylines
+)
 
-// prune keeps the n heaviest keys of c when it holds more than maxCentroid.
-func (c *centroid) prune(n int) {
-	if len(c.w) <= maxCentroid {
+// prune keeps the limit/2 heaviest keys of c when it holds more than limit,
+// in a new map (Go maps keep the room of deleted keys).
+func (c *centroid) prune(limit int) {
+	if len(c.w) <= limit {
 		return
 	}
+	n := limit / 2
 	ws := make([]float32, 0, len(c.w))
 	for _, w := range c.w {
 		ws = append(ws, w)
 	}
 	sort.Slice(ws, func(i, j int) bool { return ws[i] > ws[j] })
 	cut := ws[n-1]
-	kept := 0
+	kept := make(map[uint64]float32, n)
 	c.norm2 = 0
 	for k, w := range c.w {
-		if w < cut || (w == cut && kept >= n) {
-			delete(c.w, k)
+		if w < cut || (w == cut && len(kept) >= n) {
 			continue
 		}
-		kept++
+		kept[k] = w
 		c.norm2 += float64(w) * float64(w)
 	}
+	c.w = kept
 }
 
 // merge adds all of o to c.
