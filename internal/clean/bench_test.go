@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parallax-news/parallax/internal/dataset"
 )
 
 // seedTexts returns the five seed articles.
@@ -78,7 +80,7 @@ func seedPage(text string) []byte {
 // BenchmarkCleanGVA cleans the scraped pages of the GVA corpus (plain text
 // with site chrome); ns/op is per page.
 func BenchmarkCleanGVA(b *testing.B) {
-	raw, err := os.ReadFile(sharedData(b, "clustering/gva_semeval2018t5.jsonl"))
+	raw, err := os.ReadFile(dataset.Require(b, "clustering/gva_semeval2018t5.jsonl"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,23 +9,9 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/article"
-	"github.com/parallax-news/parallax/internal/eval"
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/text"
 )
-
-// sharedData returns the path of a file under ../shared/data (beside the
-// module root). The test skips when it is absent, except under CI=true.
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	path, err := eval.DataFile(".", rel)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing under CI: %v", err)
-		}
-		t.Skipf("shared data absent: %v", err)
-	}
-	return path
-}
 
 // gvaBoilerplate are phrases of site chrome seen in the GVA corpus; none
 // may stay in a cleaned body.
@@ -44,7 +30,7 @@ func TestGVACorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus test")
 	}
-	f, err := os.Open(sharedData(t, "clustering/gva_semeval2018t5.jsonl"))
+	f, err := os.Open(dataset.Require(t, "clustering/gva_semeval2018t5.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,36 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// sharedData returns the path of a file under the shared data directory
-// (../shared/data beside the module root). It skips the test when the file
-// is absent, except under CI, where that is a failure.
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing under CI: %v", err)
-		}
-		t.Skipf("shared data not available: %v", err)
-	}
-	return path
-}
+	"github.com/parallax-news/parallax/internal/dataset"
+)
 
 // dated is an article text with its publish date.
 type dated struct {
@@ -120,7 +93,7 @@ func TestWeekdayResolution(t *testing.T) {
 	var total weekdayScore
 	for _, set := range sets {
 		var sc weekdayScore
-		for _, a := range readDated(t, sharedData(t, set.path), set.text, set.date, set.docs) {
+		for _, a := range readDated(t, dataset.Require(t, set.path), set.text, set.date, set.docs) {
 			scoreWeekdays(a, &sc)
 		}
 		logScore(t, set.name, sc)

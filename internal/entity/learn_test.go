@@ -5,57 +5,20 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
 var learnFlag = flag.Bool("learn", false, "learn common.txt and firstnames.txt from polnear-train.jsonl")
 
-// dataFile returns the path of a shared data file, skipping the test when
-// it is absent (failing under CI=true).
-func dataFile(t testing.TB, rel string) string {
-	t.Helper()
-	path, err := findData(rel)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("data file missing under CI: %v", err)
-		}
-		t.Skipf("data file absent: %v", err)
-	}
-	return path
-}
-
-// findData looks for shared/data/rel beside the module root. (Package
-// eval has the same helper; entity tests do not import eval, which pulls
-// in the whole engine.)
-func findData(rel string) (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", os.ErrNotExist
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", rel)
-	_, err = os.Stat(path)
-	return path, err
-}
-
 func trainTexts(t *testing.T) []string {
-	f, err := os.Open(dataFile(t, "quotes/polnear-train.jsonl"))
+	f, err := os.Open(dataset.Require(t, "quotes/polnear-train.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/jdkato/prose/v3"
+	"github.com/parallax-news/parallax/internal/dataset"
 )
 
 var personPronouns = set(`he she him her his i we`)
@@ -24,7 +25,7 @@ type sourceDoc struct {
 // proper names: their last word is capitalised and not a pronoun or a
 // sentence-initial article.
 func nameSources(t testing.TB) []sourceDoc {
-	f, err := os.Open(dataFile(t, "quotes/polnear-dev.jsonl"))
+	f, err := os.Open(dataset.Require(t, "quotes/polnear-dev.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,44 +3,16 @@ package eval
 import (
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/rouge"
 )
 
-// ducDataFile locates a file of ../shared/data/summarization beside the
-// module root. It skips the test when the file is absent, unless CI=true.
-func ducDataFile(t testing.TB, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", "summarization", name)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("data file missing under CI: %v", err)
-		}
-		t.Skipf("data file absent: %v", err)
-	}
-	return path
-}
-
 func ducOpen[T any](t testing.TB, name string, read func(*os.File) (T, error)) T {
 	t.Helper()
-	f, err := os.Open(ducDataFile(t, name))
+	f, err := os.Open(dataset.Require(t, "summarization/"+name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,11 +5,11 @@ import (
 	"flag"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/jdkato/prose/v3/tag"
 
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -21,23 +21,9 @@ var (
 	pruneFlag    = flag.Float64("prune", 0.5, "drop features whose averaged weights are all smaller")
 )
 
-// dataFile returns the path of a shared data file, skipping the test when
-// it is absent (failing under CI=true).
-func dataFile(t testing.TB, name string) string {
-	t.Helper()
-	path, err := eval.DataFile(".", filepath.Join("quotes", name))
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("data file missing under CI: %v", err)
-		}
-		t.Skipf("data file absent: %v", err)
-	}
-	return path
-}
-
 func loadDocs(t testing.TB, name string) []eval.QuoteDoc {
 	t.Helper()
-	f, err := os.Open(dataFile(t, name))
+	f, err := os.Open(dataset.Require(t, "quotes/"+name))
 	if err != nil {
 		t.Fatal(err)
 	}
