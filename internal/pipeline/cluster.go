@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/dates"
 	"github.com/parallax-news/parallax/internal/dedup"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/story"
@@ -27,8 +28,12 @@ func (p *Pipeline) Cluster(ctx context.Context) error {
 	}); err != nil {
 		return fmt.Errorf("pipeline: cluster: %w", err)
 	}
-	order := streamOrder(arts)
-	docs := p.featurize(arts, order)
+	when := make([]time.Time, len(arts))
+	for i := range arts {
+		when[i] = streamDate(&arts[i])
+	}
+	order, eff := streamOrder(when)
+	docs := p.featurize(arts, eff, order)
 
 	cfg := story.DefaultConfig()
 	cfg.KeepClosed = true
@@ -51,33 +56,73 @@ func (p *Pipeline) Cluster(ctx context.Context) error {
 	return nil
 }
 
-// streamOrder returns the indexes of arts (given in ingest order) in the
-// order the engine must see them: by publish date, where an undated article
-// keeps its place after the article ingested before it.
-func streamOrder(arts []article.Article) []int {
-	eff := make([]time.Time, len(arts))
+// streamOrder returns the indexes of articles (given in ingest order) in
+// the order the engine must see them, and the date each enters the stream
+// at. when holds each article's own date, zero when unknown. An undated
+// article is taken to arrive with the articles ingested around it: it
+// takes the date of the nearest dated article ingested before it, or,
+// when none was, after it. With no dates at all, the order is the ingest
+// order and every date stays zero.
+func streamOrder(when []time.Time) (order []int, eff []time.Time) {
+	eff = make([]time.Time, len(when))
 	var last time.Time
-	for i, a := range arts {
-		if a.HasDate() {
-			last = a.Published
+	for i, t := range when {
+		if !t.IsZero() {
+			last = t
 		}
 		eff[i] = last
 	}
-	order := make([]int, len(arts))
+	var next time.Time
+	for i := len(when) - 1; i >= 0 && eff[i].IsZero(); i-- {
+		if !when[i].IsZero() {
+			next = when[i]
+		}
+		eff[i] = next
+	}
+	for i := len(when) - 1; i >= 0; i-- {
+		if !when[i].IsZero() {
+			next = when[i]
+		}
+		if eff[i].IsZero() {
+			eff[i] = next
+		}
+	}
+	order = make([]int, len(when))
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(i, j int) bool { return eff[order[i]].Before(eff[order[j]]) })
-	return order
+	return order, eff
 }
 
-// featurize builds the engine's documents in stream order, computing their
-// features on all cores.
-func (p *Pipeline) featurize(arts []article.Article, order []int) []story.Doc {
+// streamDate is the date at which an article enters the stream: its publish
+// date, or for an undated article the latest full date (day, month and
+// year) its text or captions state, which it cannot precede — the
+// photo of "Tuesday, July 19, 2022" dates a report of that visit. It is
+// zero when neither is known. The estimate only places the article in
+// time for grouping; its publish date stays unknown.
+func streamDate(a *article.Article) time.Time {
+	if a.HasDate() {
+		return a.Published
+	}
+	var latest time.Time
+	for _, s := range append([]string{a.Text}, a.Captions()...) {
+		for _, m := range dates.Find(s, time.Time{}) {
+			if m.Resolved && !m.Relative && m.Date.Precision == dates.Day && m.Date.Start.After(latest) {
+				latest = m.Date.Start
+			}
+		}
+	}
+	return latest
+}
+
+// featurize builds the engine's documents in stream order, dated by when,
+// computing their features on all cores.
+func (p *Pipeline) featurize(arts []article.Article, when []time.Time, order []int) []story.Doc {
 	docs := make([]story.Doc, len(order))
 	for k, i := range order {
 		a := &arts[i]
-		docs[k] = story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet, Published: a.Published, Captions: a.Captions()}
+		docs[k] = story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet, Published: when[i], Captions: a.Captions()}
 	}
 	workers := p.Workers
 	if workers <= 0 {
