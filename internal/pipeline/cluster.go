@@ -161,7 +161,9 @@ func storeReuse(r dedup.Reuse) store.Reuse {
 		Kind: r.Kind, Detail: string(detail)}
 }
 
-// storeStories converts the engine's stories for the store.
+// storeStories converts the engine's stories for the store. A story's
+// first and last dates are its members' publish dates: dates the engine
+// estimated for undated articles only placed them in the stream.
 func storeStories(eng *story.Engine, arts []article.Article) []store.Story {
 	byID := make(map[string]*article.Article, len(arts))
 	for i := range arts {
@@ -169,11 +171,21 @@ func storeStories(eng *story.Engine, arts []article.Article) []store.Story {
 	}
 	var out []store.Story
 	for _, s := range eng.Stories() {
-		st := store.Story{ID: s.ID, Storyline: s.Storyline, FirstSeen: s.First, LastSeen: s.Last}
+		st := store.Story{ID: s.ID, Storyline: s.Storyline}
 		for _, m := range s.Why {
 			st.Members = append(st.Members, store.Member{ArticleID: m.Article, Score: m.Score, Reason: m.Reason})
-			if a := byID[m.Article]; a != nil && st.Title == "" {
+			a := byID[m.Article]
+			if a == nil {
+				continue
+			}
+			if st.Title == "" {
 				st.Title = a.Title
+			}
+			if a.HasDate() && (st.FirstSeen.IsZero() || a.Published.Before(st.FirstSeen)) {
+				st.FirstSeen = a.Published
+			}
+			if a.Published.After(st.LastSeen) {
+				st.LastSeen = a.Published
 			}
 		}
 		out = append(out, st)
