@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -68,13 +69,22 @@ type cdpMessage struct {
 func startBrowser(t testing.TB, path string) *browser {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
+	// The profile directory is removed by our own cleanup, after the whole
+	// browser (its helper processes too) has exited: t.TempDir's removal
+	// can race with helpers still writing to it.
+	profile, err := os.MkdirTemp("", "parallax-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.CommandContext(ctx, path,
 		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
 		"--disable-extensions", "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
 		"--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
 		"--remote-allow-origins=http://127.0.0.1",
-		"--user-data-dir="+t.TempDir(), "about:blank")
+		"--user-data-dir="+profile, "about:blank")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -90,6 +100,12 @@ func startBrowser(t testing.TB, path string) *browser {
 		}
 		cancel()
 		cmd.Wait()
+		for i := 0; i < 50; i++ { // helpers may take a moment to die
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
 	})
 	wsURL, err := devtoolsURL(stderr, 30*time.Second)
 	if err != nil {
