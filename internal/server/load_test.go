@@ -24,6 +24,7 @@ import (
 	"github.com/parallax-news/parallax/internal/apiv1"
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/web"
 )
 
 // loadStories is the number of stories in the load test's database.
@@ -63,12 +64,18 @@ func BenchmarkLoad(b *testing.B) {
 	ids, cursors := loadTargets(b, st)
 
 	log := slog.New(slog.NewJSONHandler(io.Discard, nil)) // request logs formatted, not written
-	r := start(b, Config{Store: st, Logger: log, Update: func(context.Context) error { return nil }})
+	ui, err := web.New(web.Config{Store: st, Logger: log})
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := start(b, Config{Store: st, Logger: log, Web: ui, Update: func(context.Context) error { return nil }})
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256, MaxConnsPerHost: 256}}
 
 	var ingested atomic.Int64
 	pick := func(rng *rand.Rand, kind string) string {
 		switch {
+		case kind == "page": // the web UI's story page, mostly rendered afresh
+			return web.StoryPath(ids[rng.IntN(len(ids))])
 		case kind == "story" || (kind == "mixed" && rng.IntN(2) == 0):
 			return "/api/v1/stories/" + ids[rng.IntN(len(ids))]
 		case rng.IntN(2) == 0:
@@ -80,7 +87,7 @@ func BenchmarkLoad(b *testing.B) {
 	for _, sub := range []struct {
 		kind   string
 		ingest bool
-	}{{"stories", false}, {"story", false}, {"stories", true}, {"story", true}, {"mixed", true}} {
+	}{{"stories", false}, {"story", false}, {"page", false}, {"stories", true}, {"story", true}, {"page", true}, {"mixed", true}} {
 		kind, name := sub.kind, sub.kind+"/idle"
 		if sub.ingest {
 			name = sub.kind + "/ingesting"
@@ -185,7 +192,7 @@ func ingestLoad(b *testing.B, client *http.Client, base string, n *atomic.Int64)
 
 // loadTargets returns every story ID and the cursors of the listing's
 // pages (default limit), to request at random.
-func loadTargets(b *testing.B, st *store.Store) (ids, cursors []string) {
+func loadTargets(b testing.TB, st *store.Store) (ids, cursors []string) {
 	ctx := context.Background()
 	var after *store.StoryKey
 	for {
@@ -272,7 +279,7 @@ func synthLoadArticle(i int, id string) *article.Article {
 
 // buildLoadDB stores n stories of 1 to 4 synthetic articles each, with
 // story objects of about 16 KB per article.
-func buildLoadDB(b *testing.B, st *store.Store, n int) {
+func buildLoadDB(b testing.TB, st *store.Store, n int) {
 	ctx := context.Background()
 	var stories []store.Story
 	var batch []store.NewArticle
@@ -338,7 +345,7 @@ func synthStoryObject(s *store.Story, i int) []byte {
 		summary = append(summary, map[string]any{"text": sentence(), "articles": []string{id}, "from": id, "facts": []string{"f1"}, "score": 0.5})
 		for f := 0; f < 11; f++ {
 			facts = append(facts, map[string]any{"id": fmt.Sprintf("f%d", len(facts)+1), "text": sentence() + " " + sentence(),
-				"articles": ids, "sources": 1 + f%3, "independent": ids[:1], "kind": "claim",
+				"articles": ids, "sources": []string{"s1"}, "independent": 1 + f%3, "kind": "claim",
 				"reason": "stated by " + w() + " and " + w() + "; wire copies counted once", "words": []string{w(), w(), w(), w()}})
 		}
 		for e := 0; e < 10; e++ {
