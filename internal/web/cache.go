@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/parallax-news/parallax/internal/article"
-	"github.com/parallax-news/parallax/internal/report"
 )
 
 // Cache sizes.
@@ -41,7 +40,7 @@ type cachedStory struct {
 	sum   uint64 // hash of the stored object
 	size  int
 	head  []byte
-	story *report.Story
+	story *storyDoc
 	pages map[string]cachedPage // by page kind
 }
 
@@ -112,11 +111,12 @@ func (c *storyCache) page(e *cachedStory, kind string, arts uint64) (cachedPage,
 	return p, ok && p.articles == arts
 }
 
-// putPage keeps a rendered page (body is not copied: it must not change).
+// putPage keeps a copy of a rendered page.
 func (c *storyCache) putPage(e *cachedStory, kind string, arts uint64, body []byte, etag string) {
 	if c.max == 0 || len(body) > maxCachedPage {
 		return
 	}
+	body = bytes.Clone(body)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(e.pages) >= storyCachePages {

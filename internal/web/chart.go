@@ -2,21 +2,30 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"math"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/parallax-news/parallax/internal/report"
 )
 
 // chart is an SVG picture as shapes with coordinates; the template draws
 // it (escaping every text), styled by presentation attributes and CSS
 // classes only, so that it needs no inline style.
+//
+// Each shape's attributes (coordinates, this file's classes and colours,
+// #anchors) and its numbered mark are printed by finish into Attrs and
+// Mark, so that the template prints a shape with one action or two
+// rather than one per number. They hold only numbers and this file's
+// constants, never text from the store: titles and labels stay template
+// actions, escaped by html/template.
 type chart struct {
 	W, H  int
 	Label string // the accessible name
+	Size  template.HTMLAttr
 	Lines []svgLine
 	Bars  []svgBar
 	Pills []svgPill
@@ -27,6 +36,7 @@ type chart struct {
 type svgLine struct {
 	X1, Y1, X2, Y2 float64
 	Class          string
+	Attrs          template.HTMLAttr
 }
 
 // svgDot is a numbered circle linking to an anchor.
@@ -34,6 +44,8 @@ type svgDot struct {
 	X, Y              float64
 	Fill, Href, Title string
 	Label             string
+	Attrs             template.HTMLAttr // href and position
+	Mark              template.HTML     // the circle and its number
 }
 
 // svgPill is a numbered bar over a stretch of time, linking to an anchor.
@@ -41,12 +53,15 @@ type svgPill struct {
 	X, Y, W, LX float64 // LX is the label's x, relative to X
 	Href, Title string
 	Label       string
+	Attrs       template.HTMLAttr // href and position
+	Mark        template.HTML     // the bar and its number
 }
 
 // svgBar is a plain bar with a tooltip.
 type svgBar struct {
 	X, Y, W     float64
 	Fill, Title string
+	Attrs       template.HTMLAttr
 }
 
 // svgText is a label; its class sets its size and anchor (CSS).
@@ -54,7 +69,69 @@ type svgText struct {
 	X, Y        float64
 	Class       string
 	Text, Title string
+	Attrs       template.HTMLAttr // position and class
 }
+
+// finish prints the shapes' attributes and marks (see chart).
+func (c *chart) finish() *chart {
+	c.Size = attrs("viewBox", "0 0 "+itoa(c.W)+" "+itoa(c.H), "width", itoa(c.W), "height", itoa(c.H))
+	for i := range c.Lines {
+		l := &c.Lines[i]
+		l.Attrs = attrs("x1", num(l.X1), "y1", num(l.Y1), "x2", num(l.X2), "y2", num(l.Y2), "class", l.Class)
+	}
+	for i := range c.Bars {
+		b := &c.Bars[i]
+		b.Attrs = attrs("x", num(b.X), "y", num(b.Y), "width", num(b.W), "height", "14", "rx", "3", "fill", b.Fill)
+	}
+	for i := range c.Pills {
+		p := &c.Pills[i]
+		p.Attrs = attrs("href", p.Href, "transform", "translate("+num(p.X)+" "+num(p.Y)+")")
+		p.Mark = template.HTML(`<rect y="-11" width="` + attrValue(num(p.W)) + `" height="22" rx="11" fill="#9dbfe3" class="pill"/>` +
+			`<text x="` + attrValue(num(p.LX)) + `" y="4" class="mark-label pill-label">` + attrValue(p.Label) + `</text>`)
+	}
+	for i := range c.Dots {
+		d := &c.Dots[i]
+		d.Attrs = attrs("href", d.Href, "transform", "translate("+num(d.X)+" "+num(d.Y)+")")
+		d.Mark = template.HTML(`<circle r="11" fill="` + attrValue(d.Fill) + `" class="dot"/>` +
+			`<text y="4" class="mark-label">` + attrValue(d.Label) + `</text>`)
+	}
+	for i := range c.Texts {
+		t := &c.Texts[i]
+		t.Attrs = attrs("x", num(t.X), "y", num(t.Y), "class", t.Class)
+	}
+	return c
+}
+
+// num prints a coordinate as fmt (and so a template action) would; most
+// are whole numbers, printed without the float formatter.
+func num(x float64) string {
+	if i := int(x); float64(i) == x && i > -1e6 && i < 1e6 && (i != 0 || !math.Signbit(x)) {
+		return strconv.Itoa(i)
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// attrs prints name="value" pairs, each value escaped as html/template
+// escapes a quoted attribute value.
+func attrs(kv ...string) template.HTMLAttr {
+	var b strings.Builder
+	for i := 0; i+1 < len(kv); i += 2 {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(kv[i])
+		b.WriteString(`="`)
+		b.WriteString(attrValue(kv[i+1]))
+		b.WriteByte('"')
+	}
+	return template.HTMLAttr(b.String())
+}
+
+// attrValue escapes s as html/template's attribute escaper does, for
+// the numbers and tokens the charts print (which need none of it).
+func attrValue(s string) string { return attrEscaper.Replace(s) }
+
+var attrEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
 func r1(x float64) float64 { return math.Round(x*10) / 10 }
 
@@ -122,7 +199,7 @@ func timelineChart(events []eventRow) *chart {
 	}
 	c.Texts = append(c.Texts, dayTicks(marks, segs, axisY)...)
 	c.H = int(axisY) + 44
-	return c
+	return c.finish()
 }
 
 // timelineSegments splits the sorted marks into stretches of time and
@@ -279,7 +356,7 @@ type coverageGroup struct {
 // coverageChart draws, per outlet, when each of its articles appeared
 // (a numbered dot per article on a day axis; undated ones in a column of
 // their own) and how many of the story's facts it carries.
-func coverageChart(s *report.Story, arts []articleRow, c *citer) *chart {
+func coverageChart(s *storyDoc, arts []articleRow) *chart {
 	if len(arts) == 0 {
 		return nil
 	}
@@ -337,10 +414,10 @@ func coverageChart(s *report.Story, arts []articleRow, c *citer) *chart {
 		y := float64(cvTop + i*cvRow + cvRow/2)
 		ch.coverageRow(s, g, y, xDay)
 	}
-	return ch
+	return ch.finish()
 }
 
-func (ch *chart) coverageRow(s *report.Story, g *coverageGroup, y float64, xDay func(time.Time) float64) {
+func (ch *chart) coverageRow(s *storyDoc, g *coverageGroup, y float64, xDay func(time.Time) float64) {
 	name := g.name
 	if utf8.RuneCountInString(name) > 26 {
 		name = string([]rune(name)[:25]) + "…"
@@ -399,7 +476,7 @@ func dateRange(arts []articleRow) (first, last time.Time, undated bool) {
 }
 
 // factsCarried counts the story's facts that any of ids states.
-func factsCarried(s *report.Story, ids []string) int {
+func factsCarried(s *storyDoc, ids []string) int {
 	n := 0
 	for _, f := range s.Facts {
 		for _, a := range f.Articles {

@@ -1,12 +1,12 @@
 package web
 
 import (
+	"fmt"
+	"math"
 	"testing"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/article"
-	"github.com/parallax-news/parallax/internal/brief"
-	"github.com/parallax-news/parallax/internal/report"
 )
 
 func TestParsePeriod(t *testing.T) {
@@ -101,11 +101,18 @@ func TestCoverageChart(t *testing.T) {
 		{ID: "c", Outlet: "Daily", Published: day("2022-12-20")},
 		{ID: "d"},
 	}
-	s := &report.Story{
+	s := &storyDoc{
 		ID: "s", Articles: []string{"a", "b", "c", "d"},
-		Facts: []brief.Fact{{ID: "f1", Articles: []string{"a", "c"}}, {ID: "f2", Articles: []string{"d"}}, {ID: "f3", Articles: []string{"b"}}},
+		Facts: []factDoc{{ID: "f1", Articles: []string{"a", "c"}}, {ID: "f2", Articles: []string{"d"}}, {ID: "f3", Articles: []string{"b"}}},
 	}
-	v := buildStoryView(s, arts, storyMain)
+	pages, err := parsePages(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := buildStoryView(s, arts, storyMain, pages["story"])
+	if err != nil {
+		t.Fatal(err)
+	}
 	c := v.Coverage
 	if c == nil {
 		t.Fatal("no chart")
@@ -136,5 +143,15 @@ func TestCoverageChart(t *testing.T) {
 	}
 	if c.Dots[3].X != cvUndated || c.Dots[2].X >= cvUndated {
 		t.Errorf("undated dot at %v, dated at %v", c.Dots[3].X, c.Dots[2].X)
+	}
+}
+
+// TestNum checks that the charts print numbers as fmt does (as a template
+// action would print a float64).
+func TestNum(t *testing.T) {
+	for _, x := range []float64{0, math.Copysign(0, -1), 1, -1, 14, 253.3, 0.1, -2.5, 999999, 1e6, -1e6, 1234567.8, 1e21, 1e-5, math.NaN(), math.Inf(1), math.MaxInt64} {
+		if got, want := num(x), fmt.Sprint(x); got != want {
+			t.Errorf("num(%v) = %q, want %q", x, got, want)
+		}
 	}
 }

@@ -1,18 +1,14 @@
 package web
 
 import (
-	"bytes"
+	"cmp"
 	"errors"
-	"fmt"
+	"html/template"
 	"net/http"
-	"net/url"
-	"sort"
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/article"
-	"github.com/parallax-news/parallax/internal/brief"
-	"github.com/parallax-news/parallax/internal/report"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -74,7 +70,15 @@ func (h *Handler) storyPage(w http.ResponseWriter, r *http.Request, kind string)
 		h.writeHTML(w, r, http.StatusOK, p.body, p.etag)
 		return
 	}
-	v := buildStoryView(e.story, arts, kind)
+	page := "story"
+	if kind != storyMain {
+		page = "section"
+	}
+	v, err := buildStoryView(e.story, arts, kind, h.pages[page])
+	if err != nil {
+		h.renderError(w, r, page, err)
+		return
+	}
 	title := v.Title
 	switch kind {
 	case storyFacts:
@@ -83,11 +87,8 @@ func (h *Handler) storyPage(w http.ResponseWriter, r *http.Request, kind string)
 		title = "Who said what · " + title
 	}
 	v.layout = h.layout(title, "")
-	page := "story"
-	if kind != storyMain {
-		page = "section"
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, 64<<10))
+	buf := h.buffer()
+	defer h.release(buf)
 	if err := h.execute(buf, page, "", v); err != nil {
 		h.renderError(w, r, page, err)
 		return
@@ -97,37 +98,34 @@ func (h *Handler) storyPage(w http.ResponseWriter, r *http.Request, kind string)
 	h.writeHTML(w, r, http.StatusOK, buf.Bytes(), etag)
 }
 
-// cite is a citation of one article: its number in the story ([1] links
-// to #a1 on the story page), or its ID when it is not a member.
-type cite struct {
-	N        int
-	ID, Href string
-}
-
-// storyView is the story page's data.
+// storyView is the story pages' data, ready to print: every number is
+// already a string, every choice a bool or an empty string, every list of
+// citations its markup, so that the templates only walk fields (each
+// template action costs a reflective call or more; a page holds hundreds).
 type storyView struct {
 	layout
-	Kind                 string // storyMain, storyFacts or storyQuotes
+	IsFactsPage          bool   // the facts page (else, of the two section pages, the quotes page)
 	Path                 string // the story page
 	FactsPath            string
 	QuotesPath           string
 	ID, Title, Storyline string
 	StorylineHref        string
 	Span                 string // "2022-12-18 to 2022-12-20"
+	NArticles            string // "4 articles"
 	Outlets              []string
-	UnknownOutlets       int
+	UnknownOutlets       string // how many articles are of unknown outlet; "" for none
 	Articles             []articleRow
 	Sources              []sourceRow
 	Summary              []sentenceRow
 	Facts                []factRow
-	MoreFacts            int // facts not shown on this page
-	NFacts, NSingle      int
-	NCorroborated        int
+	MoreFacts            string // facts not shown on this page; "" for none
+	NFacts, NSingle      string
+	NCorroborated        string
 	Conflicts            []conflictRow
 	Quotes               []quoteRow
-	MoreQuotes           int
+	MoreQuotes           string
 	Entities             []entityRow
-	MoreEntities         int
+	MoreEntities         string
 	Framing              []framingRow
 	Timeline             []eventRow
 	TimelineChart        *chart
@@ -136,12 +134,13 @@ type storyView struct {
 }
 
 type articleRow struct {
-	N                           int
+	N                           int    // the article's number in the story
+	Num                         string // N, printed
 	ID, Path                    string
 	Title, Outlet, Byline, Wire string
 	Date, Dateline              string
 	URL, Href                   string // Href is URL when it is a safe link
-	Why, Score                  string
+	Why                         string
 	Source                      string // the independent source group it counts in
 	Color                       string
 	Reused                      []reuseRow
@@ -149,20 +148,21 @@ type articleRow struct {
 
 type sourceRow struct {
 	ID     string
-	Labels []string
-	Cites  []cite
+	Labels string // joined with ", "
+	Cites  template.HTML
 	Reason string
 }
 
 type sentenceRow struct {
 	Text, Reason string
-	Cites        []cite
+	Cites        template.HTML
 }
 
 type factRow struct {
 	ID, Text, Stance, Reason string
-	Cites                    []cite
-	Independent, NArticles   int
+	Cites                    template.HTML
+	Independent              string
+	NArticles                string // shown when more than Independent; else ""
 	Single                   bool
 	Conflicts                []factRef
 }
@@ -172,23 +172,27 @@ type conflictRow struct {
 	Facts        []factRef
 }
 
-type factRef struct{ ID, Text, Href string }
+// factRef links to a fact; Sep is set on all but the first of a list.
+type factRef struct {
+	ID, Text, Href string
+	Sep            bool
+}
 
 type quoteRow struct {
-	N                        int
-	Speaker, Kind, Text, Cue string
-	Reason                   string
-	Resolved                 bool
-	Cites                    []cite
-	Renderings               []renderingRow
+	N                   string
+	Speaker, Kind, Text string
+	Reason              string
+	Unresolved          bool
+	Cites               template.HTML
+	Renderings          []renderingRow
 }
 
 type renderingRow struct {
-	Cite                        cite
+	Cite                        template.HTML // "" when the article is not a member
 	Outlet, Relation, Cue, Text string
 	Speaker                     string // as this article names the speaker, when it differs
-	Color                       string
-	Same                        bool // the words are the statement's fullest rendering
+	Same                        bool   // the words are the statement's fullest rendering
+	n                           int    // the article's number, for ordering
 }
 
 type entityRow struct {
@@ -199,7 +203,7 @@ type entityRow struct {
 
 type framingRow struct {
 	Name, Wire, Color string
-	Cites             []cite
+	Cites             template.HTML
 	Verbs             []termRow
 	Classes           []classRow
 	Loaded, Hedges    []termRow
@@ -226,21 +230,28 @@ type labelRow struct {
 type omitRow struct{ Fact, Reason, Href string }
 
 type eventRow struct {
-	N                     int
+	N                     int // the event's number, 1-based
+	Num                   string
 	Date, Precision, Text string
+	ShowPrecision         bool // the precision is not "day"
 	Reason                string
-	Cites                 []cite
-	Facts                 []string
+	Cites                 template.HTML
 	Mentions              []mentionRow
 }
 
 type mentionRow struct {
-	Cite         cite
+	N            string // the article's number; "" when not a member
 	Text, Reason string
 }
 
+// ref is a citation printed by the template itself: N is "" when the
+// article is not a member (then ID shows).
+type ref struct {
+	N, ID, Href string
+}
+
 type reuseRow struct {
-	Article, From cite
+	Article, From ref
 	Shared, Kind  string
 }
 
@@ -249,39 +260,42 @@ type reuseRow struct {
 var palette = []string{"#2f6fb2", "#c2571a", "#2e8b57", "#8e44ad", "#b8860b", "#c0392b", "#16808a", "#6d6d6d"}
 
 // buildStoryView prepares a story object and its member articles for a
-// page of the given kind. The story page shows the first facts and
-// statements; the facts and quotes pages show all of theirs and nothing
-// else.
-func buildStoryView(s *report.Story, arts []article.Article, kind string) *storyView {
+// page of the given kind, citations rendered by t's "cite" template. The
+// story page shows the first facts and statements; the facts and quotes
+// pages show all of theirs and nothing else.
+func buildStoryView(s *storyDoc, arts []article.Article, kind string, t *template.Template) (*storyView, error) {
 	v := &storyView{
-		Kind: kind, ID: s.ID, Title: s.Title, Storyline: s.Storyline, Outlets: s.Outlets,
+		IsFactsPage: kind == storyFacts, ID: s.ID, Title: s.Title, Storyline: s.Storyline, Outlets: s.Outlets,
 		Path: StoryPath(s.ID), FactsPath: StoryPath(s.ID) + "/facts", QuotesPath: StoryPath(s.ID) + "/quotes",
 	}
 	if v.Title == "" {
 		v.Title = "Untitled story"
 	}
 	if s.Storyline != "" {
-		v.StorylineHref = "/?" + url.Values{"storyline": {s.Storyline}}.Encode()
+		v.StorylineHref = "/?storyline=" + queryEscape(s.Storyline)
 	}
 	v.Span = span(s.First, s.Last)
-	c := newCiter(s, arts)
+	c := newCiter(s, arts, t)
 	if kind != storyMain {
 		c.base = v.Path
 	}
 	switch kind {
 	case storyFacts:
 		v.facts(s, c, len(s.Facts), len(s.Facts))
-		return v
+		return v, c.err
 	case storyQuotes:
 		v.quotes(s, c, len(s.Quotes))
-		return v
+		return v, c.err
 	}
 	v.Articles = c.articleRows(s)
+	v.NArticles = plural(len(v.Articles), "article")
+	unknown := 0
 	for _, a := range v.Articles {
 		if a.Outlet == "" {
-			v.UnknownOutlets++
+			unknown++
 		}
 	}
+	v.UnknownOutlets = count(unknown)
 	for _, src := range s.Sources {
 		v.Sources = append(v.Sources, sourceRow{ID: src.ID, Labels: c.labels(src.Labels), Cites: c.cites(src.Articles), Reason: src.Reason})
 	}
@@ -290,14 +304,14 @@ func buildStoryView(s *report.Story, arts []article.Article, kind string) *story
 	}
 	v.facts(s, c, shownFacts, shownSingle)
 	v.quotes(s, c, shownQuotes)
-	v.entities(s, c)
+	v.entities(s)
 	v.framing(s, c)
 	v.timeline(s, c)
-	v.Coverage = coverageChart(s, v.Articles, c)
+	v.Coverage = coverageChart(s, v.Articles)
 	for _, r := range s.Reused {
 		v.Reuse = append(v.Reuse, c.reuse(r))
 	}
-	return v
+	return v, c.err
 }
 
 func span(first, last *string) string {
@@ -310,122 +324,14 @@ func span(first, last *string) string {
 	return *first + " to " + *last
 }
 
-// citer numbers a story's articles and knows their metadata.
-type citer struct {
-	base   string          // the story page's path when citing from another page
-	shown  map[string]bool // facts shown on this page
-	facts  string          // the facts page's path
-	num    map[string]int
-	byID   map[string]*article.Article
-	source map[string]string // article → independent source ID
-	color  map[string]string // article → outlet colour
-}
-
-func newCiter(s *report.Story, arts []article.Article) *citer {
-	c := &citer{
-		num: map[string]int{}, byID: map[string]*article.Article{}, source: map[string]string{}, color: map[string]string{},
-		shown: map[string]bool{}, facts: StoryPath(s.ID) + "/facts",
-	}
-	for i, id := range s.Articles {
-		c.num[id] = i + 1
-	}
-	for i := range arts {
-		c.byID[arts[i].ID] = &arts[i]
-	}
-	for _, src := range s.Sources {
-		for _, id := range src.Articles {
-			c.source[id] = src.ID
-		}
-	}
-	outletColor := map[string]string{}
-	for _, id := range s.Articles {
-		key := "article " + id
-		if a := c.byID[id]; a != nil && a.Outlet != "" {
-			key = a.Outlet
-		}
-		col, ok := outletColor[key]
-		if !ok {
-			col = palette[len(outletColor)%len(palette)]
-			outletColor[key] = col
-		}
-		c.color[id] = col
-	}
-	return c
-}
-
-// cites turns article IDs into citations, members in story order first,
-// each once.
-func (c *citer) cites(ids []string) []cite {
-	out := make([]cite, 0, len(ids))
-	seen := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, c.cite(id))
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if (out[i].N == 0) != (out[j].N == 0) {
-			return out[i].N != 0
-		}
-		return out[i].N < out[j].N
-	})
-	return out
-}
-
-func (c *citer) cite(id string) cite {
-	n := c.num[id]
-	if n == 0 {
-		return cite{ID: id}
-	}
-	return cite{N: n, ID: id, Href: c.base + "#a" + strconv.Itoa(n)}
-}
-
-// factHref links to a fact: on this page when it is shown here, else on
-// the facts page.
-func (c *citer) factHref(id string) string {
-	if c.shown[id] {
-		return "#" + id
-	}
-	return c.facts + "#" + id
-}
-
-// outlet names an article's outlet, "" when unknown.
-func (c *citer) outlet(id string) string {
-	if a := c.byID[id]; a != nil {
-		return a.Outlet
-	}
-	return ""
-}
-
-// label shows a source or framing label: "article <id>" (an article of
-// unknown outlet) becomes "Unknown outlet [n]".
-func (c *citer) label(l string) string {
-	if id, ok := strings.CutPrefix(l, "article "); ok {
-		if n := c.num[id]; n > 0 {
-			return fmt.Sprintf("Unknown outlet [%d]", n)
-		}
-		return "Unknown outlet"
-	}
-	return l
-}
-
-func (c *citer) labels(ls []string) []string {
-	out := make([]string, len(ls))
-	for i, l := range ls {
-		out[i] = c.label(l)
-	}
-	return out
-}
-
-func (c *citer) articleRows(s *report.Story) []articleRow {
-	why := make(map[string]report.Why, len(s.Why))
+func (c *citer) articleRows(s *storyDoc) []articleRow {
+	why := make(map[string]string, len(s.Why))
 	for _, w := range s.Why {
-		why[w.Article] = w
+		why[w.Article] = w.Reason
 	}
 	rows := make([]articleRow, 0, len(s.Articles))
 	for i, id := range s.Articles {
-		row := articleRow{N: i + 1, ID: id, Path: ArticlePath(id), Source: c.source[id], Color: c.color[id]}
+		row := articleRow{N: i + 1, Num: itoa(i + 1), ID: id, Path: ArticlePath(id), Source: c.source[id], Color: c.color[id], Why: why[id]}
 		if a := c.byID[id]; a != nil {
 			row.Title, row.Outlet, row.Byline, row.Wire = a.Title, a.Outlet, a.Byline, a.Wire
 			row.Date, row.Dateline, row.URL, row.Href = a.PublishedDay(), a.Dateline, a.URL, safeHref(a.URL)
@@ -435,9 +341,6 @@ func (c *citer) articleRows(s *report.Story) []articleRow {
 		}
 		if row.Title == "" {
 			row.Title = "Article " + id
-		}
-		if w, ok := why[id]; ok {
-			row.Why, row.Score = w.Reason, fmt.Sprintf("%.2f", w.Score)
 		}
 		for _, r := range s.Reused {
 			if r.Article == id {
@@ -449,26 +352,28 @@ func (c *citer) articleRows(s *report.Story) []articleRow {
 	return rows
 }
 
-func (c *citer) reuse(r report.Reused) reuseRow {
-	return reuseRow{Article: c.cite(r.Article), From: c.cite(r.From), Shared: fmt.Sprintf("%.0f%%", 100*r.Shared), Kind: r.Kind}
+func (c *citer) reuse(r reusedDoc) reuseRow {
+	return reuseRow{Article: c.ref(r.Article), From: c.ref(r.From), Shared: percent(r.Shared), Kind: r.Kind}
 }
 
 // facts shows up to limit facts, in the story's order (best corroborated
 // first), keeping room for up to single single-source ones.
-func (v *storyView) facts(s *report.Story, c *citer, limit, single int) {
+func (v *storyView) facts(s *storyDoc, c *citer, limit, single int) {
 	text := make(map[string]string, len(s.Facts))
+	nSingle, nCorroborated := 0, 0
 	for _, f := range s.Facts {
 		text[f.ID] = f.Text
 		if f.SingleSource {
-			v.NSingle++
+			nSingle++
 		} else {
-			v.NCorroborated++
+			nCorroborated++
 		}
 	}
-	corroborated := min(v.NCorroborated, limit-min(single, v.NSingle))
-	single = min(v.NSingle, limit-corroborated)
-	var shown []brief.Fact
-	for _, f := range s.Facts {
+	corroborated := min(nCorroborated, limit-min(single, nSingle))
+	single = min(nSingle, limit-corroborated)
+	shown := make([]*factDoc, 0, min(limit, len(s.Facts)))
+	for i := range s.Facts {
+		f := &s.Facts[i]
 		quota := &corroborated
 		if f.SingleSource {
 			quota = &single
@@ -479,69 +384,80 @@ func (v *storyView) facts(s *report.Story, c *citer, limit, single int) {
 			c.shown[f.ID] = true
 		}
 	}
-	v.NFacts = len(s.Facts)
-	v.MoreFacts = len(s.Facts) - len(shown)
-	ref := func(id string) factRef { return factRef{ID: id, Text: text[id], Href: c.factHref(id)} }
+	v.NFacts, v.NSingle, v.NCorroborated = itoa(len(s.Facts)), itoa(nSingle), itoa(nCorroborated)
+	v.MoreFacts = count(len(s.Facts) - len(shown))
+	refs := func(ids []string) []factRef {
+		if len(ids) == 0 {
+			return nil
+		}
+		out := make([]factRef, len(ids))
+		for i, id := range ids {
+			out[i] = factRef{ID: id, Text: text[id], Href: c.factHref(id), Sep: i > 0}
+		}
+		return out
+	}
+	v.Facts = make([]factRow, 0, len(shown))
 	for _, f := range shown {
 		row := factRow{
 			ID: f.ID, Text: f.Text, Stance: f.Stance, Reason: f.Reason, Cites: c.cites(f.Articles),
-			Independent: f.Independent, NArticles: len(f.Articles), Single: f.SingleSource,
+			Independent: itoa(f.Independent), Single: f.SingleSource, Conflicts: refs(f.ConflictsWith),
 		}
-		for _, id := range f.ConflictsWith {
-			row.Conflicts = append(row.Conflicts, ref(id))
+		if len(f.Articles) > f.Independent {
+			row.NArticles = itoa(len(f.Articles))
 		}
 		v.Facts = append(v.Facts, row)
 	}
 	for _, cf := range s.Conflicts {
-		row := conflictRow{Kind: cf.Kind, Reason: cf.Reason}
-		for _, id := range cf.Facts {
-			row.Facts = append(row.Facts, ref(id))
-		}
-		v.Conflicts = append(v.Conflicts, row)
+		v.Conflicts = append(v.Conflicts, conflictRow{Kind: cf.Kind, Reason: cf.Reason, Facts: refs(cf.Facts)})
 	}
 }
 
-func (v *storyView) quotes(s *report.Story, c *citer, limit int) {
-	v.MoreQuotes = max(0, len(s.Quotes)-limit)
-	for i, q := range s.Quotes[:min(limit, len(s.Quotes))] {
+func (v *storyView) quotes(s *storyDoc, c *citer, limit int) {
+	v.MoreQuotes = count(len(s.Quotes) - limit)
+	shown := s.Quotes[:min(limit, len(s.Quotes))]
+	v.Quotes = make([]quoteRow, 0, len(shown))
+	for i := range shown {
+		q := &shown[i]
 		row := quoteRow{
-			N: i + 1, Speaker: q.Speaker, Kind: q.Kind, Text: q.Text, Cue: q.Cue, Reason: q.Reason,
-			Resolved: q.SpeakerResolved, Cites: c.cites(q.Articles),
+			N: itoa(i + 1), Speaker: q.Speaker, Kind: q.Kind, Text: q.Text, Reason: q.Reason,
+			Unresolved: !q.SpeakerResolved, Cites: c.cites(q.Articles),
+			Renderings: make([]renderingRow, 0, len(q.Renderings)),
 		}
 		if row.Speaker == "" {
 			row.Speaker = "Speaker unknown"
 		}
 		for _, r := range q.Renderings {
 			rr := renderingRow{
-				Cite: c.cite(r.Article), Outlet: c.outlet(r.Article), Relation: r.Relation, Cue: r.Cue, Text: r.Text,
-				Color: c.color[r.Article], Same: r.Text == q.Text,
+				Cite: c.member(r.Article), n: c.num[r.Article], Outlet: c.outlet(r.Article), Relation: r.Relation, Cue: r.Cue,
+				Text: r.Text, Same: r.Text == q.Text,
 			}
 			if r.Speaker != "" && r.Speaker != q.Speaker {
 				rr.Speaker = r.Speaker
 			}
 			row.Renderings = append(row.Renderings, rr)
 		}
-		sort.SliceStable(row.Renderings, func(i, j int) bool { return row.Renderings[i].Cite.N < row.Renderings[j].Cite.N })
+		slices.SortStableFunc(row.Renderings, func(a, b renderingRow) int { return cmp.Compare(a.n, b.n) })
 		v.Quotes = append(v.Quotes, row)
 	}
 }
 
-func (v *storyView) entities(s *report.Story, c *citer) {
-	for i, e := range s.Entities {
-		if i == shownEntities {
-			v.MoreEntities = len(s.Entities) - i
-			break
-		}
+func (v *storyView) entities(s *storyDoc) {
+	shown := s.Entities[:min(shownEntities, len(s.Entities))]
+	v.MoreEntities = count(len(s.Entities) - len(shown))
+	n := itoa(len(s.Articles))
+	v.Entities = make([]entityRow, 0, len(shown))
+	for _, e := range shown {
 		v.Entities = append(v.Entities, entityRow{
 			Name: e.Name, Type: strings.ToLower(e.Type), Aliases: strings.Join(e.Aliases, "; "),
-			In:   fmt.Sprintf("in %d of %d articles", len(e.Articles), len(s.Articles)),
-			Href: "/?" + url.Values{"entity": {e.Name}}.Encode(),
+			In:   "in " + itoa(len(e.Articles)) + " of " + n + " articles",
+			Href: "/?entity=" + queryEscape(e.Name),
 		})
 	}
 }
 
-func (v *storyView) framing(s *report.Story, c *citer) {
-	for _, f := range s.Framing {
+func (v *storyView) framing(s *storyDoc, c *citer) {
+	for i := range s.Framing {
+		f := &s.Framing[i]
 		row := framingRow{Name: c.label(f.Outlet), Cites: c.cites(f.Articles)}
 		if f.Wire != "" && f.Wire != f.Outlet {
 			row.Wire = f.Wire
@@ -553,15 +469,10 @@ func (v *storyView) framing(s *report.Story, c *citer) {
 			row.Verbs = append(row.Verbs, termRow{Label: termLabel(t.word, t.n)})
 		}
 		for _, t := range counted(f.VerbClasses) {
-			row.Classes = append(row.Classes, classRow{Class: "vc-" + t.word, Label: fmt.Sprintf("%s %d", t.word, t.n)})
+			row.Classes = append(row.Classes, classRow{Class: "vc-" + t.word, Label: t.word + " " + itoa(t.n)})
 		}
 		row.Loaded, row.Hedges, row.Quoted = termRows(f.Loaded), termRows(f.Hedges), termRows(f.Quoted)
-		people := make([]string, 0, len(f.Labels))
-		for p := range f.Labels {
-			people = append(people, p)
-		}
-		sort.Strings(people)
-		for _, p := range people {
+		for _, p := range sortedKeys(f.Labels) {
 			row.Labels = append(row.Labels, labelRow{Person: p, Labels: strings.Join(f.Labels[p], "; ")})
 		}
 		for _, id := range f.Omits {
@@ -572,7 +483,7 @@ func (v *storyView) framing(s *report.Story, c *citer) {
 	}
 }
 
-func termRows(ts []brief.Term) []termRow {
+func termRows(ts []termDoc) []termRow {
 	out := make([]termRow, len(ts))
 	for i, t := range ts {
 		out[i] = termRow{Label: termLabel(t.Word, t.Count), Context: t.Context}
@@ -582,50 +493,23 @@ func termRows(ts []brief.Term) []termRow {
 
 func termLabel(w string, n int) string {
 	if n > 1 {
-		return w + " ×" + strconv.Itoa(n)
+		return w + " ×" + itoa(n)
 	}
 	return w
 }
 
-type wordCount struct {
-	word string
-	n    int
-}
-
-// counted orders a count map, most frequent first.
-func counted(m map[string]int) []wordCount {
-	out := make([]wordCount, 0, len(m))
-	for k, n := range m {
-		out = append(out, wordCount{k, n})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].n != out[j].n {
-			return out[i].n > out[j].n
-		}
-		return out[i].word < out[j].word
-	})
-	return out
-}
-
-func (v *storyView) timeline(s *report.Story, c *citer) {
-	for i, e := range s.Timeline {
+func (v *storyView) timeline(s *storyDoc, c *citer) {
+	v.Timeline = make([]eventRow, 0, len(s.Timeline))
+	for i := range s.Timeline {
+		e := &s.Timeline[i]
 		row := eventRow{
-			N: i + 1, Date: e.Date, Precision: e.Precision, Text: e.Text, Reason: e.Reason,
-			Cites: c.cites(e.Articles), Facts: e.Facts,
+			N: i + 1, Num: itoa(i + 1), Date: e.Date, Precision: e.Precision, ShowPrecision: e.Precision != "day",
+			Text: e.Text, Reason: e.Reason, Cites: c.cites(e.Articles),
 		}
 		for _, m := range e.Mentions {
-			row.Mentions = append(row.Mentions, mentionRow{Cite: c.cite(m.Article), Text: m.Text, Reason: m.Reason})
+			row.Mentions = append(row.Mentions, mentionRow{N: count(c.num[m.Article]), Text: m.Text, Reason: m.Reason})
 		}
 		v.Timeline = append(v.Timeline, row)
 	}
 	v.TimelineChart = timelineChart(v.Timeline)
-}
-
-// firstWords returns the first n words of s, with an ellipsis if cut.
-func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) <= n {
-		return strings.Join(f, " ")
-	}
-	return strings.Join(f[:n], " ") + "…"
 }

@@ -251,21 +251,30 @@ func (h *Handler) layout(title, query string) layout {
 // render executes a page (or one of its named blocks, for htmx) into a
 // buffer, so that a template error becomes a clean 500, then writes it.
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, page, block string, data any) {
-	buf, _ := h.bufs.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	buf.Reset()
-	defer func() {
-		if buf.Cap() <= 1<<20 {
-			h.bufs.Put(buf)
-		}
-	}()
+	buf := h.buffer()
+	defer h.release(buf)
 	if err := h.execute(buf, page, block, data); err != nil {
 		h.renderError(w, r, page, err)
 		return
 	}
 	h.writeHTML(w, r, status, buf.Bytes(), "")
+}
+
+// buffer returns an empty buffer to render a page into; release gives it
+// back.
+func (h *Handler) buffer() *bytes.Buffer {
+	buf, _ := h.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = bytes.NewBuffer(make([]byte, 0, 64<<10))
+	}
+	buf.Reset()
+	return buf
+}
+
+func (h *Handler) release(buf *bytes.Buffer) {
+	if buf.Cap() <= 1<<20 {
+		h.bufs.Put(buf)
+	}
 }
 
 func (h *Handler) execute(buf *bytes.Buffer, page, block string, data any) error {
