@@ -151,31 +151,33 @@ func (r *jsonReader) key() string {
 	return k
 }
 
+// enter reads a null or opens a container that begins with opening;
+// anything else is an error.
+func (r *jsonReader) enter(opening byte) (open, null bool) {
+	switch r.peek() {
+	case 'n':
+		r.literal("null")
+		return false, true
+	case opening:
+		r.open()
+		return true, false
+	}
+	r.fail("expected '" + string(opening) + "' or null")
+	return false, false
+}
+
 // object reads an object (a null leaves the target as it is), calling
 // field with the index in names of each member named so; field must read
 // the member's value. Other members are read past.
 func (r *jsonReader) object(names []string, field func(int)) {
-	switch r.peek() {
-	case 'n':
-		r.literal("null")
-		return
-	case '{':
-	default:
-		r.fail("expected an object")
+	if open, _ := r.enter('{'); !open {
 		return
 	}
-	r.open()
-	if r.empty('}') {
-		return
-	}
-	for r.err == nil {
+	for more := !r.empty('}'); more; more = r.more('}') {
 		if k := match(names, r.key()); k >= 0 && r.err == nil {
 			field(k)
 		} else {
 			r.skip()
-		}
-		if !r.more('}') {
-			return
 		}
 	}
 }
@@ -199,29 +201,18 @@ func match(names []string, key string) int {
 // slice reads an array into *s, each element with elem; a null makes *s
 // nil.
 func slice[T any](r *jsonReader, s *[]T, elem func(*T)) {
-	switch r.peek() {
-	case 'n':
-		r.literal("null")
+	open, null := r.enter('[')
+	if null {
 		*s = nil
-		return
-	case '[':
-	default:
-		r.fail("expected an array")
+	}
+	if !open {
 		return
 	}
-	r.open()
 	out := []T{}
-	if r.empty(']') {
-		*s = out
-		return
-	}
-	for r.err == nil {
+	for more := !r.empty(']'); more; more = r.more(']') {
 		var zero T
 		out = append(out, zero)
 		elem(&out[len(out)-1])
-		if !r.more(']') {
-			break
-		}
 	}
 	*s = out
 }
@@ -229,32 +220,22 @@ func slice[T any](r *jsonReader, s *[]T, elem func(*T)) {
 // mapOf reads an object into a map, each value with val; a null makes *m
 // nil.
 func mapOf[V any](r *jsonReader, m *map[string]V, val func(*V)) {
-	switch r.peek() {
-	case 'n':
-		r.literal("null")
+	open, null := r.enter('{')
+	if null {
 		*m = nil
-		return
-	case '{':
-	default:
-		r.fail("expected an object")
+	}
+	if !open {
 		return
 	}
-	r.open()
 	if *m == nil {
 		*m = map[string]V{}
 	}
-	if r.empty('}') {
-		return
-	}
-	for r.err == nil {
+	for more := !r.empty('}'); more; more = r.more('}') {
 		k := r.key()
 		var v V
 		val(&v)
 		if r.err == nil {
 			(*m)[k] = v
-		}
-		if !r.more('}') {
-			return
 		}
 	}
 }
@@ -531,26 +512,14 @@ func (r *jsonReader) skip() {
 		r.skipString()
 	case c == '{':
 		r.open()
-		if r.empty('}') {
-			return
-		}
-		for r.err == nil {
+		for more := !r.empty('}'); more; more = r.more('}') {
 			r.key()
 			r.skip()
-			if !r.more('}') {
-				return
-			}
 		}
 	case c == '[':
 		r.open()
-		if r.empty(']') {
-			return
-		}
-		for r.err == nil {
+		for more := !r.empty(']'); more; more = r.more(']') {
 			r.skip()
-			if !r.more(']') {
-				return
-			}
 		}
 	case c == 't':
 		r.literal("true")
