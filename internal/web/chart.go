@@ -114,7 +114,12 @@ func num(x float64) string {
 // attrs prints name="value" pairs, each value escaped as html/template
 // escapes a quoted attribute value.
 func attrs(kv ...string) template.HTMLAttr {
+	n := 0
+	for _, s := range kv {
+		n += len(s) + 2
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i := 0; i+1 < len(kv); i += 2 {
 		if i > 0 {
 			b.WriteByte(' ')

@@ -26,10 +26,11 @@ import (
 // kept, where Unmarshal decodes a repeated array over the elements of the
 // first.
 type jsonReader struct {
-	s     string
-	i     int
-	depth int
-	err   error
+	s      string
+	i      int
+	depth  int
+	err    error
+	strBuf []string // reused by strs
 }
 
 // maxJSONDepth is how deeply containers may nest, as in encoding/json.
@@ -60,6 +61,9 @@ func (e *jsonError) Unwrap() error { return errJSON }
 // peek skips white space and returns the next byte, 0 at the end (or
 // at a NUL byte, which no rule accepts either).
 func (r *jsonReader) peek() byte {
+	if r.i < len(r.s) && r.s[r.i] > ' ' {
+		return r.s[r.i]
+	}
 	for r.i < len(r.s) {
 		switch c := r.s[r.i]; c {
 		case ' ', '\t', '\n', '\r':
@@ -183,12 +187,15 @@ func (r *jsonReader) object(names []string, field func(int)) {
 }
 
 // match returns the index of key in names, exactly or else up to case,
-// -1 when it is none of them.
+// -1 when it is none of them. The names are lower-case ASCII.
 func match(names []string, key string) int {
 	for i, n := range names {
 		if n == key {
 			return i
 		}
+	}
+	if !foldable(key) {
+		return -1
 	}
 	for i, n := range names {
 		if strings.EqualFold(n, key) {
@@ -196,6 +203,17 @@ func match(names []string, key string) int {
 		}
 	}
 	return -1
+}
+
+// foldable reports whether key has an upper-case or non-ASCII letter, so
+// that it may match one of the (lower-case ASCII) names up to case.
+func foldable(key string) bool {
+	for i := 0; i < len(key); i++ {
+		if c := key[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // slice reads an array into *s, each element with elem; a null makes *s
@@ -208,7 +226,7 @@ func slice[T any](r *jsonReader, s *[]T, elem func(*T)) {
 	if !open {
 		return
 	}
-	out := []T{}
+	out := make([]T, 0, 4)
 	for more := !r.empty(']'); more; more = r.more(']') {
 		var zero T
 		out = append(out, zero)
@@ -263,7 +281,24 @@ func (r *jsonReader) strPtr(p **string) {
 	*p = &s
 }
 
-func (r *jsonReader) strs(p *[]string) { slice(r, p, r.str) }
+// strs reads an array of strings (a null makes *p nil) into a slice of
+// its exact length.
+func (r *jsonReader) strs(p *[]string) {
+	open, null := r.enter('[')
+	if null {
+		*p = nil
+	}
+	if !open {
+		return
+	}
+	buf := r.strBuf[:0]
+	for more := !r.empty(']'); more; more = r.more(']') {
+		buf = append(buf, "")
+		r.str(&buf[len(buf)-1])
+	}
+	*p = append(make([]string, 0, len(buf)), buf...)
+	r.strBuf = buf
+}
 
 // integer reads a number that is a whole int; a null leaves *p as it is.
 func (r *jsonReader) integer(p *int) {
@@ -373,6 +408,12 @@ func (r *jsonReader) quoted() string {
 	s := r.s
 	start := r.i + 1
 	for i := start; i < len(s); {
+		for i < len(s) && plain[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		switch c := s[i]; {
 		case c == '"':
 			r.i = i + 1
@@ -396,6 +437,14 @@ func (r *jsonReader) quoted() string {
 	r.fail("unterminated string")
 	return ""
 }
+
+// plain is the ASCII bytes that stand for themselves in a string.
+var plain = func() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // unquote reads the rest of a string from i on, where it first needs
 // unescaping, its text so far being s[start:i].
@@ -538,6 +587,10 @@ func (r *jsonReader) skip() {
 func (r *jsonReader) skipString() {
 	s := r.s
 	for i := r.i + 1; i < len(s); {
+		if plain[s[i]] || s[i] >= utf8.RuneSelf {
+			i++
+			continue
+		}
 		switch c := s[i]; {
 		case c == '"':
 			r.i = i + 1
