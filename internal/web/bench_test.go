@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -9,8 +11,8 @@ import (
 )
 
 // BenchmarkStoryPage measures GET /stories/{id} for the seed story, whose
-// stored object is a realistic one (about 120 KB of JSON: 57 facts, 54
-// statements, 50 entities, 5 articles):
+// stored object is a realistic one (about 95 KB of JSON: some 45 facts,
+// 40 statements, 40 entities, 4 articles):
 //
 //   - handler: the web handler alone, one request at a time;
 //
@@ -78,4 +80,59 @@ func serveParallel(b *testing.B, url string) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
+}
+
+// BenchmarkStoryPhases measures the steps of rendering the seed story's
+// page afresh, apart: reading its stored object, building the view model
+// (citations rendered, charts laid out) and executing the templates.
+//
+//	go test ./internal/web -run '^$' -bench StoryPhases -cpu 1
+func BenchmarkStoryPhases(b *testing.B) {
+	e := newEnv(b)
+	e.ingestSeeds(b)
+	ctx := context.Background()
+	raw, err := e.st.StoryBrief(ctx, e.seedStory(b).ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := decodeStory(raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts, err := e.st.ArticlesByID(ctx, doc.Articles)
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := e.web.pages["story"]
+	v, err := buildStoryView(doc, arts, storyMain, t)
+	if err != nil {
+		b.Fatal(err)
+	}
+	v.layout = e.web.layout(v.Title, "")
+	b.Run("decode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := decodeStory(raw); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("build", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := buildStoryView(doc, arts, storyMain, t); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("execute", func(b *testing.B) {
+		var buf bytes.Buffer
+		b.ReportAllocs()
+		for b.Loop() {
+			buf.Reset()
+			if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -10,7 +10,10 @@
 // Content-Security-Policy; charts are inline SVG styled by presentation
 // attributes and the stylesheet. All article-derived text goes through
 // html/template's escaping, and links taken from articles are shown as
-// links only when they are http(s).
+// links only when they are http(s). The only markup the templates are
+// handed ready-made is html/template's own output (each citation, rendered
+// once per page and reused) and chart attributes printed from numbers and
+// this package's constants.
 package web
 
 import (
