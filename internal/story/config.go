@@ -14,6 +14,10 @@ type Config struct {
 	// LineThreshold is the probability (under the storyline model) a new
 	// story's first article needs with a storyline for the story to join it.
 	LineThreshold float64
+	// LineMergeThreshold is the probability (under the storyline model)
+	// one of a story's first articles needs with another storyline for
+	// the two storylines to merge; zero turns such merges off.
+	LineMergeThreshold float64
 
 	// Window is how long a dated story stays open without a new article;
 	// LineWindow the same for storylines. Term statistics (document
@@ -35,12 +39,13 @@ type Config struct {
 func DefaultConfig() Config {
 	const day = 24 * time.Hour
 	return Config{
-		Threshold:      0.2,
-		MergeThreshold: 0.8,
-		LineThreshold:  0.5,
-		Window:         14 * day,
-		LineWindow:     365 * day,
-		IDFWindow:      60 * day,
-		MaxArticles:    20000,
+		Threshold:          0.2,
+		MergeThreshold:     0.8,
+		LineThreshold:      0.5,
+		LineMergeThreshold: 0.3,
+		Window:             14 * day,
+		LineWindow:         365 * day,
+		IDFWindow:          60 * day,
+		MaxArticles:        20000,
 	}
 }

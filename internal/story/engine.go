@@ -131,8 +131,8 @@ func (e *Engine) Add(d Doc) Assignment {
 	}
 	e.lineMerges = e.lineMerges[:0]
 	best = e.mergeStories(best, others)
-	a.MergedStorylines = append(a.MergedStorylines, e.lineMerges...)
 	e.placeInStoryline(best, p, a.New, &a)
+	a.MergedStorylines = append(a.MergedStorylines, e.lineMerges...)
 	a.Story = best.id
 	a.Storyline = best.line.id
 	return a

@@ -70,6 +70,43 @@ func TestBridgeMerge(t *testing.T) {
 	}
 }
 
+// TestBridgeStorylines: two stories that opened in separate storylines
+// put them together when a later article of one matches the other's
+// storyline.
+func TestBridgeStorylines(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Threshold = 0.9999    // every article opens a story...
+	cfg.LineThreshold = 1.01  // ...in a storyline of its own
+	cfg.MergeThreshold = 1.01 // and stories never merge
+	e := New(cfg)
+	docs := seedDocs(t)
+	first, second := e.Add(docs[1]), e.Add(docs[2])
+	if first.Storyline == second.Storyline {
+		t.Fatalf("setup: both stories in storyline %s", first.Storyline)
+	}
+	e.cfg.Threshold = 0.2
+	a := e.Add(docs[0])
+	if a.New || len(a.MergedStorylines) != 1 {
+		t.Fatalf("bridge: %+v", a)
+	}
+	lines := map[string]bool{}
+	for _, s := range e.Stories() {
+		lines[s.Storyline] = true
+	}
+	if len(lines) != 1 || !lines[a.Storyline] {
+		t.Errorf("stories in storylines %v, want all in %s", lines, a.Storyline)
+	}
+
+	cfg.LineMergeThreshold = 0 // off: the storylines stay apart
+	e = New(cfg)
+	e.Add(docs[1])
+	e.Add(docs[2])
+	e.cfg.Threshold = 0.2
+	if a := e.Add(docs[0]); len(a.MergedStorylines) != 0 {
+		t.Errorf("storylines merged with LineMergeThreshold 0: %+v", a)
+	}
+}
+
 // TestWindowBounded: an undated stream keeps at most MaxArticles articles
 // in its statistics and closes the stories beyond them.
 func TestWindowBounded(t *testing.T) {

@@ -80,12 +80,36 @@ func (e *Engine) placeInStoryline(s *cluster, p *prepared, isNew bool, a *Assign
 			a.NewStoryline = true
 		}
 		s.line.storyPtrs = append(s.line.storyPtrs, s)
+	} else if e.cfg.LineMergeThreshold > 0 && s.size <= lineBridgeSize {
+		e.bridgeLines(s, p)
 	}
 	for s.line.mergedInto != nil {
 		s.line = s.line.mergedInto
 	}
 	s.line.addToLine(p, e.seq)
 	e.file(&e.lines, s.line, p)
+}
+
+// lineBridgeSize is how many first articles of a story may bridge its
+// storyline to another: enough for a story to show what it is about, few
+// enough to keep the cost per article flat.
+const lineBridgeSize = 8
+
+// bridgeLines merges the storyline of s with any other open storyline the
+// article p matches at LineMergeThreshold: a story that opened apart from
+// its storyline joins it once its later articles show the link.
+func (e *Engine) bridgeLines(s *cluster, p *prepared) {
+	for s.line.mergedInto != nil {
+		s.line = s.line.mergedInto
+	}
+	for _, c := range e.rank(&e.lines, p, &lineModel, maxLineCandidates) {
+		if c.s < e.cfg.LineMergeThreshold {
+			break
+		}
+		if c.c != s.line && !c.c.closed {
+			s.line = e.mergeLines(s.line, c.c)
+		}
+	}
 }
 
 func (c *cluster) String() string { return fmt.Sprintf("%s(%d)", c.id, c.size) }

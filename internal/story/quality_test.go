@@ -32,8 +32,8 @@ func TestQualityFloors(t *testing.T) {
 		noDates         bool
 		b3, pw, topicB3 float64
 	}{
-		// measured: ECB+ 0.886 / 0.833, storylines 0.860; GVA 0.888 / 0.662
-		{file: "ecbplus.jsonl", noDates: true, b3: 0.87, pw: 0.81, topicB3: 0.84},
+		// measured: ECB+ 0.886 / 0.833, storylines 0.884; GVA 0.888 / 0.662
+		{file: "ecbplus.jsonl", noDates: true, b3: 0.87, pw: 0.81, topicB3: 0.865},
 		{file: "gva_semeval2018t5.jsonl", b3: 0.875, pw: 0.64},
 	}
 	for _, tt := range tests {

@@ -41,16 +41,18 @@ func TestSplits(t *testing.T) {
 			gvaHeld = append(gvaHeld, d)
 		}
 	}
-	for _, th := range []float64{0.1, 0.15, 0.2, 0.3, 0.5} {
+	for _, th := range []float64{0.2, 0.3, 0.4, 0.5} {
 		cfg := story.DefaultConfig()
 		cfg.Threshold = th
 		run := func(docs []eval.ClusterDoc, noDates bool) eval.ClusterReport {
 			return eval.RunCluster(docs, eval.ClusterOptions{NoDates: noDates, Config: cfg}).Report
 		}
-		ed, gd, et, gh := run(ecbDev, true), run(gvaFit, false), run(ecbTest, true), run(gvaHeld, false)
-		fmt.Fprintf(os.Stdout, "threshold %.2f  dev: ECB+ %.3f/%.3f GVA-fit %.3f/%.3f (mean %.3f)  held out: ECB+ test %.3f/%.3f storylines %.3f, GVA %.3f/%.3f\n",
-			th, ed.BCubedF1, ed.PairwiseF1, gd.BCubedF1, gd.PairwiseF1, (ed.BCubedF1+ed.PairwiseF1+gd.BCubedF1+gd.PairwiseF1)/4,
-			et.BCubedF1, et.PairwiseF1, et.Topic.BCubedF1, gh.BCubedF1, gh.PairwiseF1)
+		ed, gd, gu := run(ecbDev, true), run(gvaFit, false), run(gvaFit, true)
+		et, gh, guh := run(ecbTest, true), run(gvaHeld, false), run(gvaHeld, true)
+		mean := (ed.BCubedF1 + ed.PairwiseF1 + gd.BCubedF1 + gd.PairwiseF1 + gu.BCubedF1 + gu.PairwiseF1) / 6
+		fmt.Fprintf(os.Stdout, "threshold %.2f  dev: ECB+ %.3f/%.3f GVA-fit %.3f/%.3f undated %.3f/%.3f (mean %.3f)  held out: ECB+ test %.3f/%.3f storylines %.3f, GVA %.3f/%.3f undated %.3f/%.3f\n",
+			th, ed.BCubedF1, ed.PairwiseF1, gd.BCubedF1, gd.PairwiseF1, gu.BCubedF1, gu.PairwiseF1, mean,
+			et.BCubedF1, et.PairwiseF1, et.Topic.BCubedF1, gh.BCubedF1, gh.PairwiseF1, guh.BCubedF1, guh.PairwiseF1)
 	}
 }
 
