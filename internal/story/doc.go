@@ -25,8 +25,11 @@
 // measures both on a synthetic stream of a million articles).
 //
 // A new story joins the open storyline whose articles it resembles most
-// (terms and names), if close enough, or opens one; storylines stay open
-// for LineWindow. Story and storyline IDs are "s-" and "l-" followed by the
+// (terms and names), if close enough, or opens one; while a story is young
+// (its first eight articles), an article that also matches another
+// storyline at LineMergeThreshold merges the two, so a story that opened
+// apart finds its storyline once it shows what it is about. Storylines
+// stay open for LineWindow. Story and storyline IDs are "s-" and "l-" followed by the
 // ID of the article that opened them, so replaying the same articles in the
 // same order rebuilds the same engine.
 //
