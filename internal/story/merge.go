@@ -70,7 +70,11 @@ func (c *cluster) dropStory(s *cluster) {
 // placeInStoryline puts a new story into the closest storyline (or a new
 // one), and adds the article to its story's storyline.
 func (e *Engine) placeInStoryline(s *cluster, p *prepared, isNew bool, a *Assignment) {
-	if isNew || s.line == nil {
+	for s.line != nil && s.line.mergedInto != nil {
+		s.line = s.line.mergedInto
+	}
+	switch {
+	case isNew || s.line == nil:
 		cands := e.rank(&e.lines, p, &lineModel, maxLineCandidates)
 		if len(cands) > 0 && cands[0].s >= e.cfg.LineThreshold {
 			s.line = cands[0].c
@@ -80,11 +84,8 @@ func (e *Engine) placeInStoryline(s *cluster, p *prepared, isNew bool, a *Assign
 			a.NewStoryline = true
 		}
 		s.line.storyPtrs = append(s.line.storyPtrs, s)
-	} else if e.cfg.LineMergeThreshold > 0 && s.size <= lineBridgeSize {
+	case e.cfg.LineMergeThreshold > 0 && s.size <= lineBridgeSize:
 		e.bridgeLines(s, p)
-	}
-	for s.line.mergedInto != nil {
-		s.line = s.line.mergedInto
 	}
 	s.line.addToLine(p, e.seq)
 	e.file(&e.lines, s.line, p)
@@ -99,14 +100,11 @@ const lineBridgeSize = 8
 // article p matches at LineMergeThreshold: a story that opened apart from
 // its storyline joins it once its later articles show the link.
 func (e *Engine) bridgeLines(s *cluster, p *prepared) {
-	for s.line.mergedInto != nil {
-		s.line = s.line.mergedInto
-	}
 	for _, c := range e.rank(&e.lines, p, &lineModel, maxLineCandidates) {
 		if c.s < e.cfg.LineMergeThreshold {
 			break
 		}
-		if c.c != s.line && !c.c.closed {
+		if c.c != s.line {
 			s.line = e.mergeLines(s.line, c.c)
 		}
 	}
