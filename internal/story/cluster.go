@@ -1,7 +1,9 @@
 package story
 
 import (
+	"cmp"
 	"maps"
+	"slices"
 	"sort"
 	"time"
 )
@@ -27,12 +29,12 @@ type cluster struct {
 	storyPtrs  []*cluster // a storyline's open stories
 	mergedInto *cluster   // a storyline merged away: where it went
 	closed     bool
+	slot       int32 // in its level's index; -1 if none
 }
 
 func newCluster(id string, seq int) *cluster {
 	return &cluster{
-		id: id, seq0: seq, lastSeq: seq,
-		terms: newCentroid(), names: newCentroid(), nums: newCentroid(), title: newCentroid(),
+		id: id, seq0: seq, lastSeq: seq, slot: -1,
 		posted: make(map[uint64]int), labels: make(map[uint64]string),
 	}
 }
@@ -104,17 +106,31 @@ func (c *cluster) absorb(o *cluster) {
 
 // index is an inverted index from feature keys to the open clusters whose
 // articles carry them.
+//
+// Every cluster listed has a slot, a small number that indexes the scratch
+// arrays candidates accumulates in: no map on the hot path.
 type index struct {
-	postings map[uint64][]*cluster
+	postings map[uint64][]int32 // key -> slots of the clusters listed
+	slots    []*cluster         // the cluster in each slot; nil when free
+	seq0     []int              // the seq0 of the cluster in each slot
+	free     []int32            // free slots
+
+	acc     []float32 // scratch of candidates, by slot
+	round   []uint32  // when acc[slot] was last reset
+	rounds  uint32
+	touched []int32
 }
 
-func newIndex() index { return index{postings: make(map[uint64][]*cluster)} }
+func newIndex() index { return index{postings: make(map[uint64][]int32)} }
 
 // post lists c under the keys, noting seq as when they were filed.
 func (x *index) post(c *cluster, keys []uint64, seq int) {
+	if c.slot < 0 {
+		x.take(c)
+	}
 	for _, k := range keys {
 		if _, ok := c.posted[k]; !ok {
-			x.postings[k] = append(x.postings[k], c)
+			x.postings[k] = append(x.postings[k], c.slot)
 		}
 		c.posted[k] = max(c.posted[k], seq)
 	}
@@ -162,11 +178,37 @@ func (x *index) prune(c *cluster, limit int) {
 // weight returns the centroid weight of a key in whichever channel has it.
 func (c *cluster) weight(k uint64) float32 {
 	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title} {
-		if w, ok := m.w[k]; ok {
+		if w, ok := m.get(k); ok {
 			return w
 		}
 	}
 	return 0
+}
+
+// take gives c a slot.
+func (x *index) take(c *cluster) {
+	if n := len(x.free); n > 0 {
+		c.slot = x.free[n-1]
+		x.free = x.free[:n-1]
+	} else {
+		c.slot = int32(len(x.slots))
+		x.slots = append(x.slots, nil)
+		x.seq0 = append(x.seq0, 0)
+		x.acc = append(x.acc, 0)
+		x.round = append(x.round, 0)
+	}
+	x.slots[c.slot] = c
+	x.seq0[c.slot] = c.seq0
+}
+
+// release frees c's slot; c must no longer be listed.
+func (x *index) release(c *cluster) {
+	if c.slot < 0 {
+		return
+	}
+	x.slots[c.slot] = nil
+	x.free = append(x.free, c.slot)
+	c.slot = -1
 }
 
 // remove takes c out of every posting list.
@@ -174,12 +216,13 @@ func (x *index) remove(c *cluster) {
 	for k := range c.posted {
 		x.drop(k, c)
 	}
+	x.release(c)
 }
 
 func (x *index) drop(k uint64, c *cluster) {
 	list := x.postings[k]
 	for i, o := range list {
-		if o == c {
+		if o == c.slot {
 			list[i] = list[len(list)-1]
 			list = list[:len(list)-1]
 			break
@@ -198,50 +241,63 @@ func (x *index) moveAll(o, c *cluster) {
 		x.drop(k, o)
 		x.post(c, []uint64{k}, seq)
 	}
+	x.release(o)
 }
 
 // candidates returns the clusters listed under the given keys, with the
 // summed weight of the keys that found them, at most limit of them (the
-// heaviest, and none found by less than minShare of the heaviest's weight). Posting lists longer than maxPosting are skipped: a key that
-// common does not discriminate.
-func (x *index) candidates(keys []Entry, limit, maxPosting int, acc map[*cluster]float32) []*cluster {
-	clear(acc)
+// heaviest, and none found by less than minShare of the heaviest's weight).
+// Posting lists longer than maxPosting are skipped: a key that common does
+// not discriminate.
+func (x *index) candidates(keys []Entry, limit, maxPosting int) []*cluster {
+	x.rounds++
+	if x.rounds == 0 { // wrapped: every stamp is stale again
+		clear(x.round)
+		x.rounds = 1
+	}
+	touched := x.touched[:0]
 	for _, e := range keys {
 		list := x.postings[e.Key]
 		if len(list) > maxPosting {
 			continue
 		}
-		for _, c := range list {
-			acc[c] += e.W
+		for _, s := range list {
+			if x.round[s] != x.rounds {
+				x.round[s] = x.rounds
+				x.acc[s] = 0
+				touched = append(touched, s)
+			}
+			x.acc[s] += e.W
 		}
 	}
+	x.touched = touched
 	var top float32
-	for _, w := range acc {
-		top = max(top, w)
+	for _, s := range touched {
+		top = max(top, x.acc[s])
 	}
-	found := make([]weighted, 0, len(acc))
-	for c, w := range acc {
-		if w >= minShare*top {
-			found = append(found, weighted{c, w})
+	found := make([]weighted, 0, len(touched))
+	for _, s := range touched {
+		if w := x.acc[s]; w >= minShare*top {
+			found = append(found, weighted{s, w})
 		}
 	}
 	if len(found) > limit {
-		sort.Slice(found, func(i, j int) bool {
-			if found[i].w != found[j].w {
-				return found[i].w > found[j].w
+		slices.SortFunc(found, func(a, b weighted) int {
+			if a.w != b.w {
+				return cmp.Compare(b.w, a.w)
 			}
-			return found[i].c.seq0 < found[j].c.seq0
+			return cmp.Compare(x.seq0[a.slot], x.seq0[b.slot])
 		})
 		found = found[:limit]
 	}
 	out := make([]*cluster, len(found))
 	for i, f := range found {
-		out[i] = f.c
+		out[i] = x.slots[f.slot]
 	}
 	return out
 }
 
 type weighted struct {
-	c *cluster
-	w float32
+	slot int32
+	w    float32
 }

@@ -46,8 +46,7 @@ type Engine struct {
 	stories, lines levelState
 	closed         []*cluster // closed stories, when cfg.KeepClosed
 
-	acc        map[*cluster]float32 // scratch
-	lineMerges []string             // storylines merged during the current Add
+	lineMerges []string // storylines merged during the current Add
 }
 
 // windowDoc is an article counted in the document frequencies.
@@ -74,7 +73,7 @@ type quietEntry struct {
 func New(cfg Config) *Engine {
 	return &Engine{
 		cfg: cfg, feat: NewFeaturizer(), df: make(map[uint64]int32),
-		stories: newLevel(), lines: newLevel(), acc: make(map[*cluster]float32),
+		stories: newLevel(), lines: newLevel(),
 	}
 }
 
@@ -169,7 +168,8 @@ func topLabels(c *cluster, n int) map[uint64]string {
 		ks = append(ks, k)
 	}
 	sort.Slice(ks, func(i, j int) bool {
-		wi, wj := c.names.w[ks[i]], c.names.w[ks[j]]
+		wi, _ := c.names.get(ks[i])
+		wj, _ := c.names.get(ks[j])
 		if wi != wj {
 			return wi > wj
 		}
@@ -186,7 +186,7 @@ func topLabels(c *cluster, n int) map[uint64]string {
 func (e *Engine) prepare(d Doc, f *Features) *prepared {
 	p := &prepared{id: d.ID, published: d.Published}
 	p.terms = e.weigh(f.Terms)
-	p.scoring = topKeys(p.terms, scoringTerms)
+	p.scoring = heaviest(p.terms, scoringTerms)
 	p.names = e.weigh(f.Names)
 	p.nums = e.weigh(f.Nums)
 	p.title = e.weigh(f.Title)
@@ -217,7 +217,7 @@ func (e *Engine) weigh(v Vector) []Entry {
 		idf := math.Log((n + 1) / (float64(e.df[x.Key]) + 1))
 		out[i] = Entry{Key: x.Key, W: x.W * float32(idf)}
 	}
-	return normalize(out)
+	return normalize(byKey(out))
 }
 
 // count adds the article's keys to the document frequencies.

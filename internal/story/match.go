@@ -56,7 +56,7 @@ func (e *Engine) match(p *prepared) (*cluster, float64, string, []*cluster) {
 
 // rank scores the candidate clusters of one level, best first.
 func (e *Engine) rank(l *levelState, p *prepared, m *model, limit int) []scored {
-	cs := l.idx.candidates(p.query, limit, maxPosting, e.acc)
+	cs := l.idx.candidates(p.query, limit, maxPosting)
 	out := make([]scored, 0, len(cs))
 	for _, c := range cs {
 		s, pt := score(p, c, m)
@@ -89,11 +89,11 @@ func measure(p *prepared, c *cluster, m *model) parts {
 		pt.terms = c.terms.linkOf(dot, c.size)
 		pt.termsCos = dot / math.Sqrt(c.terms.norm2)
 	}
-	if len(p.names) > 0 && len(c.names.w) > 0 && m.uses(2, 5, 10) {
+	if len(p.names) > 0 && c.names.len() > 0 && m.uses(2, 5, 10) {
 		pt.names = c.names.avgLink(p.names, c.size)
 		pt.hasNames = true
 	}
-	if len(p.nums) > 0 && len(c.nums.w) > 0 && m.uses(3) {
+	if len(p.nums) > 0 && c.nums.len() > 0 && m.uses(3) {
 		pt.nums = c.nums.avgLink(p.nums, c.size)
 	}
 	if len(p.title) > 0 && c.titled > 0 && m.uses(4, 6) {
@@ -154,7 +154,7 @@ func sharedNames(p *prepared, c *cluster, n int) []string {
 	}
 	var shared []nw
 	for _, x := range p.names {
-		cw, ok := c.names.w[x.Key]
+		cw, ok := c.names.get(x.Key)
 		if !ok {
 			continue
 		}

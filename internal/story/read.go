@@ -80,7 +80,7 @@ func title(c *cluster, n int) string {
 	}
 	var ks []kw
 	for k, l := range c.labels {
-		if w, ok := c.names.w[k]; ok {
+		if w, ok := c.names.get(k); ok {
 			ks = append(ks, kw{l, w})
 		}
 	}

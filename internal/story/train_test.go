@@ -79,7 +79,7 @@ func forced(docs []labelled, use func(labelled) bool) (events, lines []example) 
 		emit := use(d)
 		if emit {
 			seen := false
-			for _, c := range e.stories.idx.candidates(p.query, maxCandidates, maxPosting, e.acc) {
+			for _, c := range e.stories.idx.candidates(p.query, maxCandidates, maxPosting) {
 				events = append(events, example{x: measure(p, c, &allInputs).signals(), y: b2f(c == g)})
 				seen = seen || c == g
 			}
@@ -97,7 +97,7 @@ func forced(docs []labelled, use func(labelled) bool) (events, lines []example) 
 					l = nil
 				}
 				if emit {
-					for _, c := range e.lines.idx.candidates(p.query, maxLineCandidates, maxPosting, e.acc) {
+					for _, c := range e.lines.idx.candidates(p.query, maxLineCandidates, maxPosting) {
 						lines = append(lines, example{x: measure(p, c, &allInputs).signals(), y: b2f(c == l)})
 					}
 				}

@@ -1,7 +1,9 @@
 package story
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -30,21 +32,66 @@ func vectorOf(counts map[uint64]float32) Vector {
 }
 
 // centroid is the running sum of unit-length vectors, with its squared
-// norm kept up to date.
+// norm kept up to date. Its keys are kept sorted, with the weights beside
+// them: a comparison with an article is then a merge of two sorted lists,
+// which reads memory in order, where a hash map would miss the cache on
+// nearly every key.
 type centroid struct {
-	w     map[uint64]float32
+	keys  []uint64 // sorted, no repeats
+	ws    []float32
 	norm2 float64
 }
 
-func newCentroid() centroid { return centroid{w: make(map[uint64]float32)} }
+// len returns the number of keys in c.
+func (c *centroid) len() int { return len(c.keys) }
 
-// add adds the vector u (already weighted) to c.
+// get returns the weight of key k in c.
+func (c *centroid) get(k uint64) (float32, bool) {
+	i, ok := slices.BinarySearch(c.keys, k)
+	if !ok {
+		return 0, false
+	}
+	return c.ws[i], true
+}
+
+// add adds the vector u (already weighted, sorted by key) to c. The merge
+// runs from the back, in place, so that c grows without a second copy.
 func (c *centroid) add(u []Entry) {
-	for _, e := range u {
-		old := c.w[e.Key]
-		nw := old + e.W
-		c.w[e.Key] = nw
-		c.norm2 += float64(nw)*float64(nw) - float64(old)*float64(old)
+	fresh := 0
+	for i, j := 0, 0; j < len(u); {
+		switch {
+		case i < len(c.keys) && c.keys[i] < u[j].Key:
+			i++
+		case i < len(c.keys) && c.keys[i] == u[j].Key:
+			i++
+			j++
+		default:
+			fresh++
+			j++
+		}
+	}
+	i, j, out := len(c.keys)-1, len(u)-1, len(c.keys)+fresh-1
+	c.keys = slices.Grow(c.keys, fresh)[:out+1]
+	c.ws = slices.Grow(c.ws, fresh)[:out+1]
+	for j >= 0 {
+		e := u[j]
+		switch {
+		case i >= 0 && c.keys[i] > e.Key:
+			c.keys[out], c.ws[out] = c.keys[i], c.ws[i]
+			i--
+		case i >= 0 && c.keys[i] == e.Key:
+			old := c.ws[i]
+			nw := old + e.W
+			c.keys[out], c.ws[out] = e.Key, nw
+			c.norm2 += float64(nw)*float64(nw) - float64(old)*float64(old)
+			i--
+			j--
+		default:
+			c.keys[out], c.ws[out] = e.Key, e.W
+			c.norm2 += float64(e.W) * float64(e.W)
+			j--
+		}
+		out--
 	}
 }
 
@@ -56,38 +103,61 @@ const (
 	maxLineCentroid = 512  // storylines
 )
 
-// prune keeps the limit/2 heaviest keys of c when it holds more than limit,
-// in a new map (Go maps keep the room of deleted keys).
+// prune keeps the limit/2 heaviest keys of c when it holds more than
+// limit, in new slices (so the room of the dropped keys is freed).
 func (c *centroid) prune(limit int) {
-	if len(c.w) <= limit {
+	if len(c.keys) <= limit {
 		return
 	}
 	n := limit / 2
-	ws := make([]float32, 0, len(c.w))
-	for _, w := range c.w {
-		ws = append(ws, w)
-	}
-	sort.Slice(ws, func(i, j int) bool { return ws[i] > ws[j] })
+	ws := slices.Clone(c.ws)
+	slices.SortFunc(ws, func(a, b float32) int { return cmp.Compare(b, a) })
 	cut := ws[n-1]
-	kept := make(map[uint64]float32, n)
+	above := 0 // keys heavier than the cut: all kept
+	for _, w := range ws[:n] {
+		if w > cut {
+			above++
+		}
+	}
+	ties := n - above // keys at the cut that fit
+	keys, kept := make([]uint64, 0, n), make([]float32, 0, n)
 	c.norm2 = 0
-	for k, w := range c.w {
-		if w < cut || (w == cut && len(kept) >= n) {
+	for i, w := range c.ws {
+		if w < cut || (w == cut && ties == 0) {
 			continue
 		}
-		kept[k] = w
+		if w == cut {
+			ties--
+		}
+		keys = append(keys, c.keys[i])
+		kept = append(kept, w)
 		c.norm2 += float64(w) * float64(w)
 	}
-	c.w = kept
+	c.keys, c.ws = keys, kept
 }
 
 // merge adds all of o to c.
 func (c *centroid) merge(o *centroid) {
-	for k, w := range o.w {
-		c.w[k] += w
+	keys := make([]uint64, 0, len(c.keys)+len(o.keys))
+	ws := make([]float32, 0, len(c.keys)+len(o.keys))
+	i, j := 0, 0
+	for i < len(c.keys) || j < len(o.keys) {
+		switch {
+		case j == len(o.keys) || (i < len(c.keys) && c.keys[i] < o.keys[j]):
+			keys, ws = append(keys, c.keys[i]), append(ws, c.ws[i])
+			i++
+		case i == len(c.keys) || o.keys[j] < c.keys[i]:
+			keys, ws = append(keys, o.keys[j]), append(ws, o.ws[j])
+			j++
+		default:
+			keys, ws = append(keys, c.keys[i]), append(ws, c.ws[i]+o.ws[j])
+			i++
+			j++
+		}
 	}
+	c.keys, c.ws = keys, ws
 	c.norm2 = 0
-	for _, w := range c.w {
+	for _, w := range c.ws {
 		c.norm2 += float64(w) * float64(w)
 	}
 }
@@ -115,11 +185,20 @@ func (c *centroid) linkOf(dot float64, n int) float64 {
 	return dot / ((1-linkBlend)*float64(n) + linkBlend*math.Sqrt(c.norm2))
 }
 
+// dot returns the dot product of c and u (sorted by key).
 func (c *centroid) dot(u []Entry) float64 {
 	var dot float64
+	keys := c.keys
+	i := 0
 	for _, e := range u {
-		if w, ok := c.w[e.Key]; ok {
-			dot += float64(e.W) * float64(w)
+		for i < len(keys) && keys[i] < e.Key {
+			i++
+		}
+		if i == len(keys) {
+			break
+		}
+		if keys[i] == e.Key {
+			dot += float64(e.W) * float64(c.ws[i])
 		}
 	}
 	return dot
