@@ -16,6 +16,11 @@ type cluster struct {
 	lastSeq int
 	last    time.Time // latest known publish date among its articles; zero if none
 	first   time.Time
+	// daySum is the sum of the publish dates (in days since 1970) of the
+	// dated articles, dated their number: their mean is the cluster's
+	// centre in time.
+	daySum float64
+	dated  int
 
 	terms, names, nums centroid
 	title              centroid
@@ -50,6 +55,7 @@ func (c *cluster) add(p *prepared, seq int) {
 	}
 	c.size++
 	c.touch(p.published, seq)
+	c.addDate(p.published)
 	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title} {
 		m.prune(maxCentroid)
 	}
@@ -63,9 +69,29 @@ func (c *cluster) addToLine(p *prepared, seq int) {
 	c.names.add(p.names)
 	c.size++
 	c.touch(p.published, seq)
+	c.addDate(p.published)
 	c.terms.prune(maxLineCentroid)
 	c.names.prune(maxLineCentroid)
 }
+
+// addDate counts t, if known, in the cluster's centre in time.
+func (c *cluster) addDate(t time.Time) {
+	if !t.IsZero() {
+		c.daySum += days(t)
+		c.dated++
+	}
+}
+
+// centre returns the mean publish date of the dated articles, in days since
+// 1970, and whether there is one.
+func (c *cluster) centre() (float64, bool) {
+	if c.dated == 0 {
+		return 0, false
+	}
+	return c.daySum / float64(c.dated), true
+}
+
+func days(t time.Time) float64 { return float64(t.Unix()) / 86400 }
 
 func (c *cluster) touch(t time.Time, seq int) {
 	if seq > c.lastSeq {
@@ -89,6 +115,8 @@ func (c *cluster) absorb(o *cluster) {
 	c.title.merge(&o.title)
 	c.titled += o.titled
 	c.size += o.size
+	c.daySum += o.daySum
+	c.dated += o.dated
 	c.members = append(c.members, o.members...)
 	for k, l := range o.labels {
 		if _, ok := c.labels[k]; !ok {

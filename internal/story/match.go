@@ -24,6 +24,7 @@ type parts struct {
 	termsCos           float64 // centroid cosine of the terms
 	hasNames, hasTitle bool    // both sides have names, titles
 	gapDays            float64 // days between the article and the cluster's span
+	centreDays         float64 // days between the article and the cluster's mean date
 	dated              bool    // both sides are dated
 	size               int
 }
@@ -107,6 +108,9 @@ func measure(p *prepared, c *cluster, m *model) parts {
 			pt.gapDays = p.published.Sub(c.last).Hours() / 24
 		case p.published.Before(c.first):
 			pt.gapDays = c.first.Sub(p.published).Hours() / 24
+		}
+		if m, ok := c.centre(); ok {
+			pt.centreDays = math.Abs(days(p.published) - m)
 		}
 	}
 	return pt

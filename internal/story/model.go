@@ -35,7 +35,11 @@ func (m *model) prob(x *[nSignals]float64) float64 {
 }
 
 // signals are the model inputs: similarities, indicators of which
-// channels both sides have, and time and size terms.
+// channels both sides have, and time and size terms. The time terms are
+// the distance from the article to the cluster's mean date (which keeps a
+// story from drifting along a chain of look-alike events) and to its span.
+// Whether the two sides are dated is not an input: in the training data
+// only one set is undated, so such an input learns the set, not the news.
 func (pt parts) signals() [nSignals]float64 {
 	var x [nSignals]float64
 	x[0] = pt.terms
@@ -45,8 +49,8 @@ func (pt parts) signals() [nSignals]float64 {
 	x[4] = pt.title
 	x[5] = b2f(pt.hasNames)
 	x[6] = b2f(pt.hasTitle)
-	x[7] = b2f(pt.dated)
 	if pt.dated {
+		x[7] = math.Log1p(max(0, pt.centreDays-gapGrace))
 		x[8] = math.Log1p(max(0, pt.gapDays-gapGrace))
 	}
 	x[9] = math.Log(float64(max(1, pt.size)))
