@@ -94,9 +94,10 @@ func clReplay(docs []ClusterDoc, order []int, opt ClusterOptions) []story.Assign
 	sd := make([]story.Doc, len(order))
 	feats := make([]story.Features, len(order))
 	done := make([]chan struct{}, len(order))
+	rep := story.NewRepeats()
 	for i, j := range order {
 		d := docs[j]
-		sd[i] = story.Doc{ID: d.ID, Title: d.Title, Text: d.Text, Outlet: d.Outlet}
+		sd[i] = rep.Strip(story.Doc{ID: d.ID, Title: d.Title, Text: d.Text, Outlet: d.Outlet})
 		if !opt.NoDates {
 			sd[i].Published = d.Published
 		}

@@ -120,9 +120,10 @@ func streamDate(a *article.Article) time.Time {
 // computing their features on all cores.
 func (p *Pipeline) featurize(arts []article.Article, when []time.Time, order []int) []story.Doc {
 	docs := make([]story.Doc, len(order))
+	rep := story.NewRepeats()
 	for k, i := range order {
 		a := &arts[i]
-		docs[k] = story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet, Published: when[i], Captions: a.Captions()}
+		docs[k] = rep.Strip(story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet, Published: when[i], Captions: a.Captions()})
 	}
 	workers := p.Workers
 	if workers <= 0 {

@@ -7,12 +7,16 @@
 // and form a channel of their own), capitalised names of people, places
 // and organisations (each word and each multiword phrase), and numbers and
 // month-day dates. Featurize is pure and may run on all cores; Add then
-// clusters sequentially. The engine weights the vectors by IDF learned
+// clusters sequentially. Before featurizing, callers pass the articles, in
+// stream order, through Repeats, which strips the lines and title segments
+// an outlet repeats from article to article (notices, mastheads, copyright
+// lines): text that makes an outlet's articles alike whatever they report. The engine weights the vectors by IDF learned
 // online from the articles of a sliding window, finds candidate stories
 // through an inverted index over the stories still open, and scores each
 // candidate with a logistic model over the similarities (average-linkage
 // and centroid cosines per channel), whether both sides have names and
-// titles, the distance in time and the story's size. The model was fitted
+// titles, the distances in time (to the story's span and to its mean
+// date) and the story's size. The model was fitted
 // on the ECB+ training topics and half of the GVA incidents (see
 // TestTrainModels); an article joins the best story whose probability
 // reaches Config.Threshold, chosen on the ECB+ dev topics and the GVA

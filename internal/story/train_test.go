@@ -31,11 +31,11 @@ func readLabelled(t *testing.T, name string, dated bool) []labelled {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 64<<20)
 	for sc.Scan() {
-		var r struct{ ID, Title, Text, Published, Cluster, Topic string }
+		var r struct{ ID, Title, Text, Outlet, Published, Cluster, Topic string }
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatal(err)
 		}
-		d := labelled{Doc: Doc{ID: r.ID, Title: r.Title, Text: r.Text}, cluster: r.Cluster, topic: r.Topic}
+		d := labelled{Doc: Doc{ID: r.ID, Title: r.Title, Text: r.Text, Outlet: r.Outlet}, cluster: r.Cluster, topic: r.Topic}
 		if dated {
 			d.Published, _ = time.Parse(time.DateOnly, r.Published)
 		}
@@ -43,6 +43,10 @@ func readLabelled(t *testing.T, name string, dated bool) []labelled {
 	}
 	if dated {
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Published.Before(out[j].Published) })
+	}
+	rep := NewRepeats() // as the engine's callers do, in stream order
+	for i := range out {
+		out[i].Doc = rep.Strip(out[i].Doc)
 	}
 	return out
 }
