@@ -23,6 +23,9 @@ type Config struct {
 	// LineWindow the same for storylines. Term statistics (document
 	// frequencies) are counted over the articles of the last IDFWindow.
 	Window, LineWindow, IDFWindow time.Duration
+	// WindowGrowth lengthens the quiet Window of a story with its size:
+	// a story of n articles closes after Window*(1+WindowGrowth*ln n).
+	WindowGrowth float64
 	// MaxArticles bounds every window in articles, dated or not: a story
 	// whose last article is more than MaxArticles articles back closes, and
 	// term statistics count only the last MaxArticles articles. Undated
@@ -44,6 +47,7 @@ func DefaultConfig() Config {
 		LineThreshold:      0.5,
 		LineMergeThreshold: 0.3,
 		Window:             14 * day,
+		WindowGrowth:       4,
 		LineWindow:         365 * day,
 		IDFWindow:          60 * day,
 		MaxArticles:        20000,

@@ -22,8 +22,10 @@
 // reaches Config.Threshold, chosen on the ECB+ dev topics and the GVA
 // training half. A late article that also reaches MergeThreshold with a
 // second open story bridges and merges the two (the older story's ID
-// survives). Stories close when they go quiet for Config.Window (or, in
-// any stream, after MaxArticles articles), and each open story or storyline
+// survives). Stories close when they go quiet for Config.Window, longer
+// for a story of several articles (Config.WindowGrowth: an incident's
+// arrest and trial come weeks and months after it), or, in any stream,
+// after MaxArticles articles, and each open story or storyline
 // keeps a capped number of keys, so the work per article and the memory are
 // bounded by the window and the caps, not by the archive (BenchmarkStream
 // measures both on a synthetic stream of a million articles).

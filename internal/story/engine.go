@@ -278,7 +278,8 @@ func (e *Engine) tooOld(seq int, t time.Time, window time.Duration) bool {
 }
 
 func (e *Engine) closeQuiet(l *levelState, window time.Duration, stories bool) {
-	for l.qhead < len(l.quiet) {
+	end := len(l.quiet) // entries queued again below wait for a later call
+	for l.qhead < end {
 		q := l.quiet[l.qhead]
 		if q.c.closed || q.seq != q.c.lastSeq {
 			// merged away, or touched again since: a later entry stands for it
@@ -289,6 +290,13 @@ func (e *Engine) closeQuiet(l *levelState, window time.Duration, stories bool) {
 		if !e.tooOld(q.c.lastSeq, q.c.last, window) {
 			break
 		}
+		if stories && !e.tooOld(q.c.lastSeq, q.c.last, e.quietWindow(q.c)) {
+			// a story with more articles may stay quiet longer
+			l.quiet = append(l.quiet, q)
+			l.quiet[l.qhead] = quietEntry{}
+			l.qhead++
+			continue
+		}
 		e.close(l, q.c, stories)
 		l.quiet[l.qhead] = quietEntry{}
 		l.qhead++
@@ -297,6 +305,15 @@ func (e *Engine) closeQuiet(l *levelState, window time.Duration, stories bool) {
 		l.quiet = append([]quietEntry(nil), l.quiet[l.qhead:]...)
 		l.qhead = 0
 	}
+}
+
+// quietWindow is how long story c may stay quiet before it closes:
+// Config.Window, longer for a story of several articles (Config.WindowGrowth).
+func (e *Engine) quietWindow(c *cluster) time.Duration {
+	if e.cfg.WindowGrowth <= 0 || c.size <= 1 {
+		return e.cfg.Window
+	}
+	return time.Duration(float64(e.cfg.Window) * (1 + e.cfg.WindowGrowth*math.Log(float64(c.size))))
 }
 
 func (e *Engine) close(l *levelState, c *cluster, stories bool) {

@@ -49,6 +49,44 @@ func TestStoriesClose(t *testing.T) {
 	}
 }
 
+// TestBigStoriesStayOpenLonger: a story of several articles stays open
+// for Window*(1+WindowGrowth*ln n), a story of one for Window.
+func TestBigStoriesStayOpenLonger(t *testing.T) {
+	docs := seedDocs(t)
+	day := time.Date(2022, 12, 18, 0, 0, 0, 0, time.UTC)
+	cfg := DefaultConfig()
+	cfg.WindowGrowth = 1
+	e := New(cfg)
+	var big string
+	for i := range 3 { // 000-002: one story
+		d := docs[i]
+		d.Published = day
+		big = e.Add(d).Story
+	}
+	lone := docs[4] // Putin's July visit: a story of its own
+	lone.Published = day
+	if a := e.Add(lone); a.Story == big {
+		t.Fatalf("004 joined the December story: %s", a.Reason)
+	}
+	open := func() map[string]bool {
+		m := map[string]bool{}
+		for _, s := range e.Stories() {
+			m[s.ID] = true
+		}
+		return m
+	}
+	// Past Window, under Window*(1+ln 3) = 2.1 Windows: only the big one is open.
+	later := Doc{ID: "x", Title: "Unrelated", Text: "Rainfall records fell across the valley.", Published: day.Add(cfg.Window * 3 / 2)}
+	e.Add(later)
+	if got := open(); !got[big] || got["s-"+lone.ID] {
+		t.Fatalf("after 1.5 windows open stories = %v; want %s open and s-%s closed", got, big, lone.ID)
+	}
+	e.Add(Doc{ID: "y", Title: "Unrelated too", Text: "A bridge reopened after repairs.", Published: day.Add(cfg.Window * 5 / 2)})
+	if open()[big] {
+		t.Fatalf("the big story is still open after 2.5 windows")
+	}
+}
+
 // TestBridgeMerge: two stories opened by articles too far apart to join
 // are merged by a later article that matches both.
 func TestBridgeMerge(t *testing.T) {
