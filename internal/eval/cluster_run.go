@@ -97,10 +97,11 @@ func clReplay(docs []ClusterDoc, order []int, opt ClusterOptions) []story.Assign
 	rep := story.NewRepeats()
 	for i, j := range order {
 		d := docs[j]
-		sd[i] = rep.Strip(story.Doc{ID: d.ID, Title: d.Title, Text: d.Text, Outlet: d.Outlet})
+		sd[i] = story.Doc{ID: d.ID, Title: d.Title, Text: d.Text, Outlet: d.Outlet}
 		if !opt.NoDates {
 			sd[i].Published = d.Published
 		}
+		sd[i] = rep.Strip(sd[i])
 		done[i] = make(chan struct{})
 	}
 	var next atomic.Int64

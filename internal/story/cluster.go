@@ -25,6 +25,7 @@ type cluster struct {
 	terms, names, nums centroid
 	title              centroid
 	titled             int               // articles with a title
+	outlets            map[string]int32  // a story's articles per outlet
 	posted             map[uint64]int    // keys listed under, with when they were last filed
 	labels             map[uint64]string // display forms of the names posted
 
@@ -54,6 +55,12 @@ func (c *cluster) add(p *prepared, seq int) {
 		c.titled++
 	}
 	c.size++
+	if p.outlet != "" {
+		if c.outlets == nil {
+			c.outlets = make(map[string]int32)
+		}
+		c.outlets[p.outlet]++
+	}
 	c.touch(p.published, seq)
 	c.addDate(p.published)
 	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title} {
@@ -115,6 +122,12 @@ func (c *cluster) absorb(o *cluster) {
 	c.title.merge(&o.title)
 	c.titled += o.titled
 	c.size += o.size
+	for k, n := range o.outlets {
+		if c.outlets == nil {
+			c.outlets = make(map[string]int32)
+		}
+		c.outlets[k] += n
+	}
 	c.daySum += o.daySum
 	c.dated += o.dated
 	c.members = append(c.members, o.members...)

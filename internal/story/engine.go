@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -84,6 +85,7 @@ func newLevel() levelState {
 // prepared is an article with IDF-weighted, unit-length vectors.
 type prepared struct {
 	id        string
+	outlet    string // folded; empty if unknown
 	published time.Time
 	terms     []Entry
 	scoring   []Entry // the heaviest terms, used in comparisons
@@ -184,7 +186,7 @@ func topLabels(c *cluster, n int) map[uint64]string {
 
 // prepare weights the article's features by IDF and normalises each channel.
 func (e *Engine) prepare(d Doc, f *Features) *prepared {
-	p := &prepared{id: d.ID, published: d.Published}
+	p := &prepared{id: d.ID, outlet: strings.ToLower(d.Outlet), published: d.Published}
 	p.terms = e.weigh(f.Terms)
 	p.scoring = heaviest(p.terms, scoringTerms)
 	p.names = e.weigh(f.Names)

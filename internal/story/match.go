@@ -26,6 +26,7 @@ type parts struct {
 	gapDays            float64 // days between the article and the cluster's span
 	centreDays         float64 // days between the article and the cluster's mean date
 	dated              bool    // both sides are dated
+	sameOutlet         float64 // share of the cluster's articles from the article's outlet
 	size               int
 }
 
@@ -100,6 +101,9 @@ func measure(p *prepared, c *cluster, m *model) parts {
 	if len(p.title) > 0 && c.titled > 0 && m.uses(4, 6) {
 		pt.title = c.title.avgLink(p.title, c.titled)
 		pt.hasTitle = true
+	}
+	if p.outlet != "" && c.size > 0 {
+		pt.sameOutlet = float64(c.outlets[p.outlet]) / float64(c.size)
 	}
 	if !p.published.IsZero() && !c.last.IsZero() {
 		pt.dated = true

@@ -3,7 +3,7 @@ package story
 import "math"
 
 // nSignals is the number of inputs of a model.
-const nSignals = 11
+const nSignals = 12
 
 // model is a logistic model of the probability that an article belongs to
 // a cluster, over the signals of their comparison.
@@ -24,7 +24,7 @@ func (m *model) uses(inputs ...int) bool {
 
 // allInputs is a model that uses every input; measuring with it computes
 // every signal (for fitting).
-var allInputs = model{w: [nSignals]float64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}}
+var allInputs = model{w: [nSignals]float64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}}
 
 func (m *model) prob(x *[nSignals]float64) float64 {
 	z := m.bias
@@ -38,6 +38,9 @@ func (m *model) prob(x *[nSignals]float64) float64 {
 // channels both sides have, and time and size terms. The time terms are
 // the distance from the article to the cluster's mean date (which keeps a
 // story from drifting along a chain of look-alike events) and to its span.
+// The share of the story's articles from the article's own outlet is one
+// too: an outlet's reports look alike (its templates, its beat), so a
+// match with its own earlier reports is weaker evidence.
 // Whether the two sides are dated is not an input: in the training data
 // only one set is undated, so such an input learns the set, not the news.
 func (pt parts) signals() [nSignals]float64 {
@@ -55,6 +58,7 @@ func (pt parts) signals() [nSignals]float64 {
 	}
 	x[9] = math.Log(float64(max(1, pt.size)))
 	x[10] = pt.names * pt.terms
+	x[11] = pt.sameOutlet
 	return x
 }
 

@@ -3,58 +3,72 @@ package story
 import (
 	"hash/fnv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Repeats learns, from the stream itself, the lines and title segments an
-// outlet repeats from article to article — a sign-up notice, "Please
-// enable JavaScript", a copyright line, " - KSLA News 12 Shreveport" after
-// every headline — and strips them from that outlet's later articles
-// before they are featurized. Such text tells nothing about the event, yet
-// it makes every article of the outlet look alike; a page scraped without
-// its story (nothing but the notice) would otherwise join every other such
-// page of the outlet.
+// Repeats learns, from the stream itself, the lines and title segments
+// that recur from article to article — a sign-up notice, "Please enable
+// JavaScript", a copyright line, " - KSLA News 12 Shreveport" after every
+// headline — and strips them from later articles before they are
+// featurized. Such text tells nothing about the event, yet it makes the
+// articles that carry it look alike; a page scraped without its story
+// (nothing but a paywall notice) would otherwise join every other such
+// page.
 //
-// A line is stripped once the same outlet has used it in RepeatsMin
-// earlier articles. Articles without an outlet are left whole: the same
-// line in articles of different outlets is more often a wire copy, which
-// is news. The headline (a title's first segment) is always kept.
+// Two kinds of repeats are stripped:
+//   - a line (or title segment) the same outlet has used in RepeatsMin
+//     earlier articles;
+//   - in a dated article, a line RepeatsAny earlier articles of any
+//     outlets carried, the first of them at least RepeatsAge before: the
+//     notices a publisher puts on all its sites. A wire copy repeats across
+//     outlets too, but within days, and it is news: it is kept.
 //
-// Repeats must see the articles in stream order. Its memory is bounded: it
-// forgets a line an outlet has not used for between repeatsSpan and twice
-// that many articles. It is not safe for concurrent use.
+// The headline (a title's first segment) is always kept. Repeats must see
+// the articles in stream order. Its memory is bounded: it forgets a line
+// not used for between repeatsSpan and twice that many articles. It is not
+// safe for concurrent use.
 type Repeats struct {
-	cur, old map[uint64]uint8 // articles that used each (outlet, line)
-	n        int              // articles seen in the current generation
-	seen     map[uint64]bool  // scratch: the lines of the current article
+	cur, old map[uint64]use // uses of each (outlet, line) and of each line
+	n        int            // articles seen in the current generation
+	seen     map[uint64]bool
 }
 
-// RepeatsMin is how many earlier articles of an outlet must carry a line
-// for it to be stripped from the next ones.
-const RepeatsMin = 2
+// use counts the articles that used a line, with the day of the first.
+type use struct {
+	n     uint8
+	first int32 // days since 1970; 0 if undated
+}
+
+// Thresholds of Repeats.
+const (
+	RepeatsMin = 2                  // earlier articles of the outlet
+	RepeatsAny = 3                  // earlier articles of any outlets...
+	RepeatsAge = 7 * 24 * time.Hour // ...the first at least this long before
+)
 
 // repeatsSpan is the length, in articles, of a generation of Repeats.
 const repeatsSpan = 50000
 
 // NewRepeats returns a Repeats that has seen nothing.
 func NewRepeats() *Repeats {
-	return &Repeats{cur: make(map[uint64]uint8), old: make(map[uint64]uint8), seen: make(map[uint64]bool)}
+	return &Repeats{cur: make(map[uint64]use), old: make(map[uint64]use), seen: make(map[uint64]bool)}
 }
 
-// Strip returns d with the lines of its text and the segments of its title
-// (after the headline) that its outlet has repeated, and counts d's own.
+// Strip returns d without the lines of its text and the segments of its
+// title (after the headline) that have recurred, and counts d's own.
 func (r *Repeats) Strip(d Doc) Doc {
-	if d.Outlet == "" {
-		return d
-	}
 	r.rotate()
 	clear(r.seen)
-	outlet := strings.ToLower(d.Outlet)
-	d.Title = r.stripTitle(outlet, d.Title)
+	a := article{outlet: strings.ToLower(d.Outlet)}
+	if !d.Published.IsZero() {
+		a.day = int32(d.Published.Unix() / 86400)
+	}
+	d.Title = r.stripTitle(a, d.Title)
 	var b strings.Builder
 	for line := range strings.Lines(d.Text) {
-		if strings.TrimSpace(line) != "" && r.use(outlet, line) {
+		if strings.TrimSpace(line) != "" && r.repeated(a, line) {
 			continue
 		}
 		b.WriteString(line)
@@ -63,36 +77,60 @@ func (r *Repeats) Strip(d Doc) Doc {
 	return d
 }
 
-// stripTitle drops the title segments after the first that the outlet has
-// repeated.
-func (r *Repeats) stripTitle(outlet, title string) string {
+// article is what Repeats knows of the article being stripped.
+type article struct {
+	outlet string
+	day    int32 // 0 if undated
+}
+
+// stripTitle drops the title segments after the first that have recurred.
+func (r *Repeats) stripTitle(a article, title string) string {
 	segs := titleSegments(title)
 	if len(segs) < 2 {
 		return title
 	}
 	kept := segs[0].text
 	for _, s := range segs[1:] {
-		if !r.use(outlet, "\x00title\x00"+s.text) {
+		if !r.repeated(a, "\x00title\x00"+s.text) {
 			kept += s.sep + s.text
 		}
 	}
 	return kept
 }
 
-// use counts one use of line by outlet in the current article and reports
-// whether the outlet had already used it in RepeatsMin earlier articles.
-func (r *Repeats) use(outlet, line string) bool {
-	k := lineKey(outlet, line)
-	n := int(r.cur[k]) + int(r.old[k]) // earlier articles, and this one if it used k already
-	if r.seen[k] {
-		n--
-	} else {
-		r.seen[k] = true
-		if r.cur[k] < 255 {
-			r.cur[k]++
-		}
+// repeated counts one use of line by article a and reports whether earlier
+// articles make it a repeat.
+func (r *Repeats) repeated(a article, line string) bool {
+	own := false
+	if a.outlet != "" {
+		own = r.count(lineKey(a.outlet, line), a.day).n >= RepeatsMin
 	}
-	return n >= RepeatsMin
+	all := r.count(lineKey("", line), a.day)
+	age := int32(RepeatsAge / (24 * time.Hour))
+	return own || (a.day != 0 && all.first != 0 && int(all.n) >= RepeatsAny && a.day-all.first >= age)
+}
+
+// count returns the earlier uses of key k and adds the current article's
+// (once per article).
+func (r *Repeats) count(k uint64, day int32) use {
+	u, o := r.cur[k], r.old[k]
+	before := use{n: u.n + min(o.n, 255-u.n), first: o.first}
+	if before.first == 0 || (u.first != 0 && u.first < before.first) {
+		before.first = u.first
+	}
+	if r.seen[k] {
+		before.n-- // this article's own use
+		return before
+	}
+	r.seen[k] = true
+	if u.n < 255 {
+		u.n++
+	}
+	if u.first == 0 || (day != 0 && day < u.first) {
+		u.first = day
+	}
+	r.cur[k] = u
+	return before
 }
 
 func (r *Repeats) rotate() {
@@ -100,7 +138,7 @@ func (r *Repeats) rotate() {
 	if r.n <= repeatsSpan {
 		return
 	}
-	r.old, r.cur, r.n = r.cur, make(map[uint64]uint8), 1
+	r.old, r.cur, r.n = r.cur, make(map[uint64]use), 1
 }
 
 // lineKey hashes an outlet and a line, the line with its spacing and case
