@@ -49,7 +49,7 @@ func DefaultConfig() Config {
 		Window:             14 * day,
 		WindowGrowth:       4,
 		LineWindow:         365 * day,
-		IDFWindow:          60 * day,
+		IDFWindow:          365 * day,
 		MaxArticles:        20000,
 	}
 }
