@@ -1,7 +1,6 @@
 package story
 
 import (
-	"hash/fnv"
 	"strings"
 	"time"
 	"unicode"
@@ -61,7 +60,10 @@ func NewRepeats() *Repeats {
 func (r *Repeats) Strip(d Doc) Doc {
 	r.rotate()
 	clear(r.seen)
-	a := article{outlet: strings.ToLower(d.Outlet)}
+	var a article
+	if d.Outlet != "" {
+		a.outlet = lineHash(d.Outlet) | 1 // never 0: 0 is "no outlet"
+	}
 	if !d.Published.IsZero() {
 		a.day = int32(d.Published.Unix() / 86400)
 	}
@@ -79,8 +81,8 @@ func (r *Repeats) Strip(d Doc) Doc {
 
 // article is what Repeats knows of the article being stripped.
 type article struct {
-	outlet string
-	day    int32 // 0 if undated
+	outlet uint64 // hash of the outlet's name; 0 if unknown
+	day    int32  // 0 if undated
 }
 
 // stripTitle drops the title segments after the first that have recurred.
@@ -101,11 +103,12 @@ func (r *Repeats) stripTitle(a article, title string) string {
 // repeated counts one use of line by article a and reports whether earlier
 // articles make it a repeat.
 func (r *Repeats) repeated(a article, line string) bool {
+	lh := lineHash(line)
 	own := false
-	if a.outlet != "" {
-		own = r.count(lineKey(a.outlet, line), a.day).n >= RepeatsMin
+	if a.outlet != 0 {
+		own = r.count(outletKey(a.outlet, lh), a.day).n >= RepeatsMin
 	}
-	all := r.count(lineKey("", line), a.day)
+	all := r.count(lh, a.day)
 	age := int32(RepeatsAge / (24 * time.Hour))
 	return own || (a.day != 0 && all.first != 0 && int(all.n) >= RepeatsAny && a.day-all.first >= age)
 }
@@ -141,26 +144,51 @@ func (r *Repeats) rotate() {
 	r.old, r.cur, r.n = r.cur, make(map[uint64]use), 1
 }
 
-// lineKey hashes an outlet and a line, the line with its spacing and case
-// folded.
-func lineKey(outlet, line string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(outlet))
-	h.Write([]byte{0})
+// lineHash hashes a line with its spacing and case folded (FNV-1a).
+func lineHash(line string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
 	space := false
 	for _, c := range strings.TrimSpace(line) {
-		if unicode.IsSpace(c) {
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' {
+				space = true
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+		} else if unicode.IsSpace(c) {
 			space = true
 			continue
+		} else {
+			c = unicode.ToLower(c)
 		}
 		if space {
-			h.Write([]byte{' '})
+			h = (h ^ ' ') * prime
 			space = false
 		}
+		if c < utf8.RuneSelf {
+			h = (h ^ uint64(c)) * prime
+			continue
+		}
 		var buf [utf8.UTFMax]byte
-		h.Write(buf[:utf8.EncodeRune(buf[:], unicode.ToLower(c))])
+		for _, b := range buf[:utf8.EncodeRune(buf[:], c)] {
+			h = (h ^ uint64(b)) * prime
+		}
 	}
-	return h.Sum64()
+	return h
+}
+
+// outletKey is the key of a line used by an outlet: the line's hash mixed
+// with the outlet's.
+func outletKey(outlet, line uint64) uint64 {
+	x := line ^ outlet
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
 }
 
 type segment struct{ sep, text string }
