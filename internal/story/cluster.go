@@ -1,9 +1,7 @@
 package story
 
 import (
-	"cmp"
 	"maps"
-	"slices"
 	"sort"
 	"time"
 )
@@ -323,19 +321,54 @@ func (x *index) candidates(keys []Entry, limit, maxPosting int) []*cluster {
 		}
 	}
 	if len(found) > limit {
-		slices.SortFunc(found, func(a, b weighted) int {
-			if a.w != b.w {
-				return cmp.Compare(b.w, a.w)
-			}
-			return cmp.Compare(x.seq0[a.slot], x.seq0[b.slot])
-		})
-		found = found[:limit]
+		found = x.heaviest(found, limit)
 	}
 	out := make([]*cluster, len(found))
 	for i, f := range found {
 		out[i] = x.slots[f.slot]
 	}
 	return out
+}
+
+// heaviest returns the limit heaviest of found (ties to the older
+// cluster), in no particular order: a bounded min-heap keeps them, so the
+// cost is n log(limit), not a sort of everything found.
+func (x *index) heaviest(found []weighted, limit int) []weighted {
+	// worse reports whether a ranks below b.
+	worse := func(a, b weighted) bool {
+		if a.w != b.w {
+			return a.w < b.w
+		}
+		return x.seq0[a.slot] > x.seq0[b.slot]
+	}
+	h := found[:0:0]
+	h = append(h, found[:limit]...)
+	down := func(i int) {
+		for {
+			m, l, r := i, 2*i+1, 2*i+2
+			if l < len(h) && worse(h[l], h[m]) {
+				m = l
+			}
+			if r < len(h) && worse(h[r], h[m]) {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for _, f := range found[limit:] {
+		if worse(h[0], f) {
+			h[0] = f
+			down(0)
+		}
+	}
+	return h
 }
 
 type weighted struct {

@@ -109,6 +109,19 @@ func (g gvaBase) synthetic(n int, perDay float64, start time.Time) Doc {
 	}
 }
 
+// residentBytes returns the process's resident set size (Linux), or 0.
+func residentBytes() int64 {
+	data, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	var size, resident int64
+	if _, err := fmt.Sscan(string(data), &size, &resident); err != nil {
+		return 0
+	}
+	return resident * int64(os.Getpagesize())
+}
+
 // salted returns v with its keys (those in only, when only is not nil)
 // XORed with salt.
 func salted(v Vector, salt uint64, only map[uint64]bool) Vector {
@@ -134,8 +147,9 @@ func mix64(x uint64) uint64 {
 // BenchmarkStream replays a synthetic stream of GVA-like articles (3,000 a
 // day, features precomputed) through one engine. It reports the clustering
 // cost per article (Engine.Add) over the first 10,000 articles and over the
-// last 10,000 of the stream, and the heap the engine holds per article in its window at
-// both points:
+// last 10,000 of the stream, the heap the engine holds per article in its
+// window at both points, and the resident memory the run added per window
+// article at the end:
 //
 //	go test -run X -bench 'Stream/1M' -benchtime 1x -timeout 0 ./internal/story
 func BenchmarkStream(b *testing.B) {
@@ -150,6 +164,7 @@ func BenchmarkStream(b *testing.B) {
 				runtime.GC()
 				var base runtime.MemStats
 				runtime.ReadMemStats(&base)
+				rss0 := residentBytes()
 				e := New(DefaultConfig())
 				heap := func() float64 {
 					runtime.GC()
@@ -157,27 +172,44 @@ func BenchmarkStream(b *testing.B) {
 					runtime.ReadMemStats(&ms)
 					return float64(int64(ms.HeapAlloc)-int64(base.HeapAlloc)) / float64(e.WindowSize())
 				}
-				// Only Add is timed: building the synthetic article
-				// (salting its keys) is the test's cost, not the engine's.
+				// segment adds articles [from, from+seg) and returns the
+				// wall and CPU time Add took (the process's CPU time, so the
+				// collector's work on the other core counts). The articles
+				// are built beforehand: salting keys is the test's cost.
 				const seg = 10_000
-				var spent time.Duration
-				for n := 0; n < size.n; n++ {
-					switch n {
-					case seg:
-						b.ReportMetric(float64(spent.Nanoseconds())/seg, "ns/article@10k")
-						b.ReportMetric(heap(), "heapB/window-article@10k")
-					case size.n - seg:
-						spent = 0
+				segment := func(from int) (wall, cpu time.Duration) {
+					docs := make([]Doc, seg)
+					for i := range docs {
+						docs[i] = g.synthetic(from+i, 3000, start)
 					}
-					d := g.synthetic(n, 3000, start)
-					t0 := time.Now()
-					e.Add(d)
-					spent += time.Since(t0)
+					c0, t0 := cpuTime(), time.Now()
+					for _, d := range docs {
+						e.Add(d)
+					}
+					return time.Since(t0), cpuTime() - c0
 				}
+				report := func(wall, cpu time.Duration, at string) {
+					b.ReportMetric(float64(wall.Nanoseconds())/seg, "ns/article@"+at)
+					if cpu > 0 {
+						b.ReportMetric(float64(cpu.Nanoseconds())/seg, "cpu-ns/article@"+at)
+					}
+				}
+				wall, cpu := segment(0)
+				report(wall, cpu, "10k")
+				b.ReportMetric(heap(), "heapB/window-article@10k")
 				if size.n > seg {
-					b.ReportMetric(float64(spent.Nanoseconds())/seg, "ns/article@end")
+					for n := seg; n < size.n-seg; n++ {
+						e.Add(g.synthetic(n, 3000, start))
+					}
+					wall, cpu = segment(size.n - seg)
+					report(wall, cpu, "end")
 				}
 				b.ReportMetric(heap(), "heapB/window-article@end")
+				if rss0 > 0 {
+					// resident memory the run added (the process's own, so
+					// it includes room the Go heap holds free)
+					b.ReportMetric(float64(residentBytes()-rss0)/float64(e.WindowSize()), "rssB/window-article@end")
+				}
 				b.ReportMetric(float64(e.WindowSize()), "window-articles")
 				b.ReportMetric(float64(len(e.stories.open)), "open-stories")
 				b.ReportMetric(float64(len(e.lines.open)), "open-storylines")

@@ -99,8 +99,8 @@ func (c *centroid) add(u []Entry) {
 // storyline) would otherwise gather every key of every article. Past the
 // limit, the heaviest half is kept.
 const (
-	maxCentroid     = 2048 // stories
-	maxLineCentroid = 512  // storylines
+	maxCentroid     = 512 // stories
+	maxLineCentroid = 512 // storylines
 )
 
 // prune keeps the limit/2 heaviest keys of c when it holds more than
@@ -185,8 +185,13 @@ func (c *centroid) linkOf(dot float64, n int) float64 {
 	return dot / ((1-linkBlend)*float64(n) + linkBlend*math.Sqrt(c.norm2))
 }
 
-// dot returns the dot product of c and u (sorted by key).
+// dot returns the dot product of c and u (sorted by key). When c is much
+// longer than u, each key of u is found by galloping (doubling steps, then
+// a binary search) instead of walking every key of c in between.
 func (c *centroid) dot(u []Entry) float64 {
+	if len(c.keys) > 4*len(u) {
+		return c.gallopDot(u)
+	}
 	var dot float64
 	keys := c.keys
 	i := 0
@@ -199,6 +204,37 @@ func (c *centroid) dot(u []Entry) float64 {
 		}
 		if keys[i] == e.Key {
 			dot += float64(e.W) * float64(c.ws[i])
+		}
+	}
+	return dot
+}
+
+func (c *centroid) gallopDot(u []Entry) float64 {
+	var dot float64
+	keys := c.keys
+	lo := 0
+	for _, e := range u {
+		// find the first index >= lo whose key is >= e.Key
+		step, hi := 1, lo
+		for hi < len(keys) && keys[hi] < e.Key {
+			lo = hi + 1
+			hi += step
+			step *= 2
+		}
+		hi = min(hi, len(keys))
+		for lo < hi { // binary search in keys[lo:hi]
+			m := int(uint(lo+hi) >> 1)
+			if keys[m] < e.Key {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo == len(keys) {
+			break
+		}
+		if keys[lo] == e.Key {
+			dot += float64(e.W) * float64(c.ws[lo])
 		}
 	}
 	return dot

@@ -186,3 +186,21 @@ func TestHeaviestSortedByKey(t *testing.T) {
 		t.Fatal("heaviest changed its input")
 	}
 }
+
+// TestGallopDot: galloping finds the same keys as walking, whatever the
+// lengths.
+func TestGallopDot(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200 {
+		var c centroid
+		c.add(randomVector(rng, rng.IntN(600), 2000))
+		u := randomVector(rng, rng.IntN(60), 2000)
+		r := refCentroid{}
+		for i, k := range c.keys {
+			r[k] = float64(c.ws[i])
+		}
+		if got, want := c.gallopDot(u), r.dot(u); math.Abs(got-want) > 1e-6*max(1, want) {
+			t.Fatalf("gallopDot = %v, want %v (centroid %d keys, vector %d)", got, want, c.len(), len(u))
+		}
+	}
+}
