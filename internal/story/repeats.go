@@ -60,7 +60,7 @@ func NewRepeats() *Repeats {
 func (r *Repeats) Strip(d Doc) Doc {
 	r.rotate()
 	clear(r.seen)
-	var a article
+	var a origin
 	if d.Outlet != "" {
 		a.outlet = lineHash(d.Outlet) | 1 // never 0: 0 is "no outlet"
 	}
@@ -79,14 +79,14 @@ func (r *Repeats) Strip(d Doc) Doc {
 	return d
 }
 
-// article is what Repeats knows of the article being stripped.
-type article struct {
+// origin is what Repeats knows of the article being stripped.
+type origin struct {
 	outlet uint64 // hash of the outlet's name; 0 if unknown
 	day    int32  // 0 if undated
 }
 
 // stripTitle drops the title segments after the first that have recurred.
-func (r *Repeats) stripTitle(a article, title string) string {
+func (r *Repeats) stripTitle(a origin, title string) string {
 	segs := titleSegments(title)
 	if len(segs) < 2 {
 		return title
@@ -102,7 +102,7 @@ func (r *Repeats) stripTitle(a article, title string) string {
 
 // repeated counts one use of line by article a and reports whether earlier
 // articles make it a repeat.
-func (r *Repeats) repeated(a article, line string) bool {
+func (r *Repeats) repeated(a origin, line string) bool {
 	lh := lineHash(line)
 	own := false
 	if a.outlet != 0 {
