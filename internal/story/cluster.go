@@ -321,7 +321,7 @@ func (x *index) candidates(keys []Entry, limit, maxPosting int) []*cluster {
 		}
 	}
 	if len(found) > limit {
-		found = x.heaviest(found, limit)
+		found = x.top(found, limit)
 	}
 	out := make([]*cluster, len(found))
 	for i, f := range found {
@@ -330,10 +330,10 @@ func (x *index) candidates(keys []Entry, limit, maxPosting int) []*cluster {
 	return out
 }
 
-// heaviest returns the limit heaviest of found (ties to the older
+// top returns the limit heaviest of found (ties to the older
 // cluster), in no particular order: a bounded min-heap keeps them, so the
 // cost is n log(limit), not a sort of everything found.
-func (x *index) heaviest(found []weighted, limit int) []weighted {
+func (x *index) top(found []weighted, limit int) []weighted {
 	// worse reports whether a ranks below b.
 	worse := func(a, b weighted) bool {
 		if a.w != b.w {

@@ -47,6 +47,9 @@ const (
 	RepeatsAge = 7 * 24 * time.Hour // ...the first at least this long before
 )
 
+// repeatsAgeDays is RepeatsAge in whole days, as origin.day counts.
+const repeatsAgeDays = int32(RepeatsAge / (24 * time.Hour))
+
 // repeatsSpan is the length, in articles, of a generation of Repeats.
 const repeatsSpan = 50000
 
@@ -65,7 +68,7 @@ func (r *Repeats) Strip(d Doc) Doc {
 		a.outlet = lineHash(d.Outlet) | 1 // never 0: 0 is "no outlet"
 	}
 	if !d.Published.IsZero() {
-		a.day = int32(d.Published.Unix() / 86400)
+		a.day = int32(days(d.Published))
 	}
 	d.Title = r.stripTitle(a, d.Title)
 	var b strings.Builder
@@ -109,8 +112,7 @@ func (r *Repeats) repeated(a origin, line string) bool {
 		own = r.count(outletKey(a.outlet, lh), a.day).n >= RepeatsMin
 	}
 	all := r.count(lh, a.day)
-	age := int32(RepeatsAge / (24 * time.Hour))
-	return own || (a.day != 0 && all.first != 0 && int(all.n) >= RepeatsAny && a.day-all.first >= age)
+	return own || (a.day != 0 && all.first != 0 && int(all.n) >= RepeatsAny && a.day-all.first >= repeatsAgeDays)
 }
 
 // count returns the earlier uses of key k and adds the current article's

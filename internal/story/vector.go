@@ -162,14 +162,6 @@ func (c *centroid) merge(o *centroid) {
 	}
 }
 
-// cosine returns the cosine between the unit vector u and c.
-func (c *centroid) cosine(u []Entry) float64 {
-	if c.norm2 <= 0 || len(u) == 0 {
-		return 0
-	}
-	return c.dot(u) / math.Sqrt(c.norm2)
-}
-
 // avgLink returns the mean cosine between the unit vector u and the n unit
 // vectors summed in c, blended with the centroid cosine: dot/((1-b)*n +
 // b*|c|) with b = linkBlend: between average linkage and the centroid cosine.
