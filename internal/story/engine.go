@@ -40,8 +40,8 @@ type Engine struct {
 	seq  int
 	now  time.Time // latest publish date seen
 
-	df     map[uint64]int32 // document frequencies over the window
-	recent []windowDoc      // articles counted in df, oldest first
+	df     docFreq     // document frequencies over the window
+	recent []windowDoc // articles counted in df, oldest first
 	head   int
 
 	stories, lines levelState
@@ -50,11 +50,12 @@ type Engine struct {
 	lineMerges []string // storylines merged during the current Add
 }
 
-// windowDoc is an article counted in the document frequencies.
+// windowDoc is an article counted in the document frequencies, with the
+// ids of its keys there.
 type windowDoc struct {
-	seq  int
-	t    time.Time
-	keys []uint64
+	seq int
+	t   time.Time
+	ids []int32
 }
 
 // levelState is one level of clustering: stories or storylines.
@@ -73,7 +74,7 @@ type quietEntry struct {
 // New returns an empty engine.
 func New(cfg Config) *Engine {
 	return &Engine{
-		cfg: cfg, feat: NewFeaturizer(), df: make(map[uint64]int32),
+		cfg: cfg, feat: NewFeaturizer(), df: newDocFreq(),
 		stories: newLevel(), lines: newLevel(),
 	}
 }
@@ -111,7 +112,6 @@ func (e *Engine) Add(d Doc) Assignment {
 	}
 	e.expire()
 	p := e.prepare(d, &f)
-	e.count(&f, d.Published)
 
 	a := Assignment{Article: d.ID}
 	best, bestScore, why, others := e.match(p)
@@ -184,14 +184,18 @@ func topLabels(c *cluster, n int) map[uint64]string {
 	return out
 }
 
-// prepare weights the article's features by IDF and normalises each channel.
+// prepare counts the article in the document frequencies and weights its
+// features by IDF (over the window before it), normalising each channel.
 func (e *Engine) prepare(d Doc, f *Features) *prepared {
 	p := &prepared{id: d.ID, outlet: strings.ToLower(d.Outlet), published: d.Published}
-	p.terms = e.weigh(f.Terms)
+	w := weigher{df: &e.df, n: float64(e.WindowSize() + idfPrior),
+		ids: make([]int32, 0, len(f.Terms)+len(f.Names)+len(f.Nums)+len(f.Title))}
+	p.terms = w.weigh(f.Terms)
 	p.scoring = heaviest(p.terms, scoringTerms)
-	p.names = e.weigh(f.Names)
-	p.nums = e.weigh(f.Nums)
-	p.title = e.weigh(f.Title)
+	p.names = w.weigh(f.Names)
+	p.nums = w.weigh(f.Nums)
+	p.title = w.weigh(f.Title)
+	e.recent = append(e.recent, windowDoc{seq: e.seq, t: d.Published, ids: w.ids})
 	p.query = append(p.query, topKeys(p.terms, 20)...)
 	p.query = append(p.query, topKeys(p.names, 10)...)
 	p.query = append(p.query, topKeys(p.nums, 5)...)
@@ -212,36 +216,31 @@ var scoringTerms = 100
 // that the first articles of a stream get sensible weights.
 const idfPrior = 20
 
-func (e *Engine) weigh(v Vector) []Entry {
+// weigher counts one article's keys in the document frequencies and
+// weights them by the IDF they had before it, over n articles.
+type weigher struct {
+	df  *docFreq
+	n   float64
+	ids []int32 // the ids of the keys counted
+}
+
+func (w *weigher) weigh(v Vector) []Entry {
 	out := make([]Entry, len(v))
-	n := float64(len(e.recent) - e.head + idfPrior)
 	for i, x := range v {
-		idf := math.Log((n + 1) / (float64(e.df[x.Key]) + 1))
+		id, df := w.df.add(x.Key)
+		w.ids = append(w.ids, id)
+		idf := math.Log((w.n + 1) / (float64(df) + 1))
 		out[i] = Entry{Key: x.Key, W: x.W * float32(idf)}
 	}
 	return normalize(byKey(out))
-}
-
-// count adds the article's keys to the document frequencies.
-func (e *Engine) count(f *Features, t time.Time) {
-	keys := make([]uint64, 0, len(f.Terms)+len(f.Names)+len(f.Nums)+len(f.Title))
-	for _, v := range []Vector{f.Terms, f.Names, f.Nums, f.Title} {
-		for _, x := range v {
-			keys = append(keys, x.Key)
-			e.df[x.Key]++
-		}
-	}
-	e.recent = append(e.recent, windowDoc{seq: e.seq, t: t, keys: keys})
 }
 
 // expire drops old articles from the document frequencies and closes quiet
 // stories and storylines.
 func (e *Engine) expire() {
 	for e.head < len(e.recent) && e.tooOld(e.recent[e.head].seq, e.recent[e.head].t, e.cfg.IDFWindow) {
-		for _, k := range e.recent[e.head].keys {
-			if e.df[k]--; e.df[k] <= 0 {
-				delete(e.df, k)
-			}
+		for _, id := range e.recent[e.head].ids {
+			e.df.remove(id)
 		}
 		e.recent[e.head] = windowDoc{}
 		e.head++
@@ -265,7 +264,7 @@ const rebuildEvery = 50000
 // compact copies the document frequencies and the posting lists into maps
 // sized for what they hold now.
 func (e *Engine) compact() {
-	e.df = maps.Clone(e.df)
+	e.df.compact()
 	e.stories.idx.postings = maps.Clone(e.stories.idx.postings)
 	e.lines.idx.postings = maps.Clone(e.lines.idx.postings)
 }

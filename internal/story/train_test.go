@@ -75,7 +75,6 @@ func forced(docs []labelled, use func(labelled) bool) (events, lines []example) 
 		}
 		e.expire()
 		p := e.prepare(d.Doc, &f)
-		e.count(&f, d.Published)
 		g := stories[d.cluster]
 		if g != nil && g.closed {
 			g = nil
