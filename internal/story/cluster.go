@@ -147,12 +147,16 @@ func (c *cluster) absorb(o *cluster) {
 // articles carry them.
 //
 // Every cluster listed has a slot, a small number that indexes the scratch
-// arrays candidates accumulates in: no map on the hot path.
+// arrays candidates accumulates in: no map on the hot path. Each key has a
+// list number, so that lists grow and shrink in place: the map is written
+// only when a key comes or goes.
 type index struct {
-	postings map[uint64][]int32 // key -> slots of the clusters listed
-	slots    []*cluster         // the cluster in each slot; nil when free
-	seq0     []int              // the seq0 of the cluster in each slot
-	free     []int32            // free slots
+	lists     map[uint64]int32 // key -> its list in postings
+	postings  [][]int32        // the slots of the clusters listed under each key
+	freeLists []int32          // list numbers not in use
+	slots     []*cluster       // the cluster in each slot; nil when free
+	seq0      []int            // the seq0 of the cluster in each slot
+	free      []int32          // free slots
 
 	acc     []float32 // scratch of candidates, by slot
 	round   []uint32  // when acc[slot] was last reset
@@ -160,7 +164,32 @@ type index struct {
 	touched []int32
 }
 
-func newIndex() index { return index{postings: make(map[uint64][]int32)} }
+func newIndex() index { return index{lists: make(map[uint64]int32)} }
+
+// list returns the number of k's list, giving k one if it has none.
+func (x *index) list(k uint64) int32 {
+	if l, ok := x.lists[k]; ok {
+		return l
+	}
+	var l int32
+	if n := len(x.freeLists); n > 0 {
+		l = x.freeLists[n-1]
+		x.freeLists = x.freeLists[:n-1]
+	} else {
+		l = int32(len(x.postings))
+		x.postings = append(x.postings, nil)
+	}
+	x.lists[k] = l
+	return l
+}
+
+// listed returns the slots listed under k.
+func (x *index) listed(k uint64) []int32 {
+	if l, ok := x.lists[k]; ok {
+		return x.postings[l]
+	}
+	return nil
+}
 
 // post lists c under the keys, noting seq as when they were filed.
 func (x *index) post(c *cluster, keys []uint64, seq int) {
@@ -169,7 +198,8 @@ func (x *index) post(c *cluster, keys []uint64, seq int) {
 	}
 	for _, k := range keys {
 		if _, ok := c.posted[k]; !ok {
-			x.postings[k] = append(x.postings[k], c.slot)
+			l := x.list(k)
+			x.postings[l] = append(x.postings[l], c.slot)
 		}
 		c.posted[k] = max(c.posted[k], seq)
 	}
@@ -259,7 +289,11 @@ func (x *index) remove(c *cluster) {
 }
 
 func (x *index) drop(k uint64, c *cluster) {
-	list := x.postings[k]
+	l, ok := x.lists[k]
+	if !ok {
+		return
+	}
+	list := x.postings[l]
 	for i, o := range list {
 		if o == c.slot {
 			list[i] = list[len(list)-1]
@@ -267,11 +301,13 @@ func (x *index) drop(k uint64, c *cluster) {
 			break
 		}
 	}
-	if len(list) == 0 {
-		delete(x.postings, k)
-	} else {
-		x.postings[k] = list
+	if len(list) > 0 {
+		x.postings[l] = list
+		return
 	}
+	delete(x.lists, k)
+	x.postings[l] = nil
+	x.freeLists = append(x.freeLists, l)
 }
 
 // moveAll re-files o's postings under c.
@@ -296,7 +332,7 @@ func (x *index) candidates(keys []Entry, limit, maxPosting int) []*cluster {
 	}
 	touched := x.touched[:0]
 	for _, e := range keys {
-		list := x.postings[e.Key]
+		list := x.listed(e.Key)
 		if len(list) > maxPosting {
 			continue
 		}

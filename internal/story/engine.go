@@ -265,8 +265,8 @@ const rebuildEvery = 50000
 // sized for what they hold now.
 func (e *Engine) compact() {
 	e.df.compact()
-	e.stories.idx.postings = maps.Clone(e.stories.idx.postings)
-	e.lines.idx.postings = maps.Clone(e.lines.idx.postings)
+	e.stories.idx.lists = maps.Clone(e.stories.idx.lists)
+	e.lines.idx.lists = maps.Clone(e.lines.idx.lists)
 }
 
 // tooOld reports whether something last active at (seq, t) is out of a

@@ -34,12 +34,16 @@ func TestIndexSlots(t *testing.T) {
 	if got := ids(x.candidates([]Entry{{1, 1}}, 10, 100)); !slices.Equal(got, []string{"b"}) {
 		t.Fatalf("after moveAll, candidates = %v, want [b]", got)
 	}
-	if _, ok := x.postings[1]; !ok || len(x.postings) != 3 {
-		t.Fatalf("postings = %v", x.postings)
+	if _, ok := x.lists[1]; !ok || len(x.lists) != 3 {
+		t.Fatalf("lists = %v", x.lists)
 	}
 	x.remove(b)
-	if len(x.postings) != 0 {
-		t.Fatalf("postings left after every cluster is gone: %v", x.postings)
+	if len(x.lists) != 0 || len(x.freeLists) != len(x.postings) {
+		t.Fatalf("lists left after every cluster is gone: %v (free %v of %d)", x.lists, x.freeLists, len(x.postings))
+	}
+	x.post(c, []uint64{9}, 4) // takes a free list
+	if len(x.postings) != 3 || !slices.Equal(x.listed(9), []int32{c.slot}) {
+		t.Fatalf("after reuse: %d lists, listed(9) = %v", len(x.postings), x.listed(9))
 	}
 }
 
