@@ -42,8 +42,8 @@ type ClusterRun struct {
 func RunCluster(docs []ClusterDoc, opt ClusterOptions) ClusterRun {
 	order := clStreamOrder(docs, opt.NoDates)
 	start := time.Now()
-	asg := clReplay(docs, order, opt)
-	stories, lines := clResolve(asg)
+	asg, last := clReplay(docs, order, opt)
+	stories, lines := clResolve(asg, last)
 	secs := time.Since(start).Seconds()
 
 	run := ClusterRun{Order: order, Stories: stories, Storylines: lines}
@@ -86,7 +86,9 @@ func clStreamOrder(docs []ClusterDoc, noDates bool) []int {
 }
 
 // clReplay featurizes on several goroutines and clusters in stream order.
-func clReplay(docs []ClusterDoc, order []int, opt ClusterOptions) []story.Assignment {
+// It returns the assignments and the storylines regrouped after the last
+// article.
+func clReplay(docs []ClusterDoc, order []int, opt ClusterOptions) ([]story.Assignment, []story.LineMerge) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -129,12 +131,13 @@ func clReplay(docs []ClusterDoc, order []int, opt ClusterOptions) []story.Assign
 		out[i] = eng.Add(sd[i])
 	}
 	wg.Wait()
-	return out
+	return out, eng.Regroup()
 }
 
-// clResolve follows merges: it returns the final story and storyline of
-// each assigned article.
-func clResolve(asg []story.Assignment) (stories, lines []string) {
+// clResolve follows merges (and the storylines regrouped after the last
+// article): it returns the final story and storyline of each assigned
+// article.
+func clResolve(asg []story.Assignment, last []story.LineMerge) (stories, lines []string) {
 	sf, lf := clUnionFind{}, clUnionFind{}
 	lineOf := make(map[string]string)
 	for _, a := range asg {
@@ -144,7 +147,13 @@ func clResolve(asg []story.Assignment) (stories, lines []string) {
 		for _, m := range a.MergedStorylines {
 			lf.union(a.Storyline, m)
 		}
+		for _, m := range a.Regrouped {
+			lf.union(m.Into, m.From)
+		}
 		lineOf[a.Story] = a.Storyline
+	}
+	for _, m := range last {
+		lf.union(m.Into, m.From)
 	}
 	stories = make([]string, len(asg))
 	lines = make([]string, len(asg))

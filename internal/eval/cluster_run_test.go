@@ -63,9 +63,14 @@ func TestResolveMerges(t *testing.T) {
 		{Article: "2", Story: "s-2", Storyline: "l-2", New: true},
 		{Article: "3", Story: "s-1", Storyline: "l-1", Merged: []string{"s-2"}, MergedStorylines: []string{"l-2"}},
 		{Article: "4", Story: "s-4", Storyline: "l-1", New: true},
+		{Article: "5", Story: "s-5", Storyline: "l-5", New: true},
+		{Article: "6", Story: "s-6", Storyline: "l-6", New: true},
+		{Article: "7", Story: "s-7", Storyline: "l-7", New: true, Regrouped: []story.LineMerge{{From: "l-6", Into: "l-5"}}},
 	}
-	stories, lines := clResolve(asg)
-	if strings.Join(stories, ",") != "s-1,s-1,s-1,s-4" || strings.Join(lines, ",") != "l-1,l-1,l-1,l-1" {
+	// l-7 joins l-1 in the regrouping after the last article
+	stories, lines := clResolve(asg, []story.LineMerge{{From: "l-7", Into: "l-1"}})
+	if strings.Join(stories, ",") != "s-1,s-1,s-1,s-4,s-5,s-6,s-7" ||
+		strings.Join(lines, ",") != "l-1,l-1,l-1,l-1,l-5,l-5,l-1" {
 		t.Errorf("resolved %v %v", stories, lines)
 	}
 }

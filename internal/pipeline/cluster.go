@@ -49,6 +49,7 @@ func (p *Pipeline) Cluster(ctx context.Context) error {
 			reuse = append(reuse, storeReuse(r))
 		}
 	}
+	eng.Regroup() // the storylines changed since the engine last regrouped them
 	stories := storeStories(eng, arts)
 	if err := p.Store.ReplaceStories(ctx, stories, reuse); err != nil {
 		return fmt.Errorf("pipeline: cluster: %w", err)

@@ -22,6 +22,7 @@ type cluster struct {
 
 	terms, names, nums centroid
 	title              centroid
+	lead               centroid          // a story's leads
 	titled             int               // articles with a title
 	outlets            map[string]int32  // a story's articles per outlet
 	posted             map[uint64]int    // keys listed under, with when they were last filed
@@ -29,10 +30,14 @@ type cluster struct {
 
 	members    []Member
 	size       int
+	share      lineShare  // what a story adds to its storyline's centroids
+	parts      int        // a storyline's stories counted in its centroids
 	line       *cluster   // a story's storyline
 	storyPtrs  []*cluster // a storyline's open stories
 	mergedInto *cluster   // a storyline merged away: where it went
 	closed     bool
+	dirty      bool  // a storyline changed since the last Regroup
+	version    int   // a storyline's changes, to tell stale pairs in Regroup
 	slot       int32 // in its level's index; -1 if none
 }
 
@@ -48,6 +53,7 @@ func (c *cluster) add(p *prepared, seq int) {
 	c.terms.add(p.terms)
 	c.names.add(p.names)
 	c.nums.add(p.nums)
+	c.lead.add(p.lead)
 	if len(p.title) > 0 {
 		c.title.add(p.title)
 		c.titled++
@@ -61,22 +67,9 @@ func (c *cluster) add(p *prepared, seq int) {
 	}
 	c.touch(p.published, seq)
 	c.addDate(p.published)
-	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title} {
+	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title, &c.lead} {
 		m.prune(maxCentroid)
 	}
-}
-
-// addToLine folds one article into a storyline: only what the storyline
-// model compares, the heaviest terms and the names, so that a storyline
-// that lives long stays small.
-func (c *cluster) addToLine(p *prepared, seq int) {
-	c.terms.add(p.scoring)
-	c.names.add(p.names)
-	c.size++
-	c.touch(p.published, seq)
-	c.addDate(p.published)
-	c.terms.prune(maxLineCentroid)
-	c.names.prune(maxLineCentroid)
 }
 
 // addDate counts t, if known, in the cluster's centre in time.
@@ -118,8 +111,10 @@ func (c *cluster) absorb(o *cluster) {
 	c.names.merge(&o.names)
 	c.nums.merge(&o.nums)
 	c.title.merge(&o.title)
+	c.lead.merge(&o.lead)
 	c.titled += o.titled
 	c.size += o.size
+	c.parts += o.parts
 	for k, n := range o.outlets {
 		if c.outlets == nil {
 			c.outlets = make(map[string]int32)
@@ -134,7 +129,7 @@ func (c *cluster) absorb(o *cluster) {
 			c.labels[k] = l
 		}
 	}
-	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title} {
+	for _, m := range []*centroid{&c.terms, &c.names, &c.nums, &c.title, &c.lead} {
 		m.prune(maxCentroid)
 	}
 	c.touch(o.last, o.lastSeq)
@@ -325,6 +320,12 @@ func (x *index) moveAll(o, c *cluster) {
 // Posting lists longer than maxPosting are skipped: a key that common does
 // not discriminate.
 func (x *index) candidates(keys []Entry, limit, maxPosting int) []*cluster {
+	return x.candidatesBut(keys, -1, limit, maxPosting)
+}
+
+// candidatesBut is candidates without the cluster in slot skip (a cluster
+// looking for others by its own keys).
+func (x *index) candidatesBut(keys []Entry, skip int32, limit, maxPosting int) []*cluster {
 	x.rounds++
 	if x.rounds == 0 { // wrapped: every stamp is stale again
 		clear(x.round)
@@ -337,6 +338,9 @@ func (x *index) candidates(keys []Entry, limit, maxPosting int) []*cluster {
 			continue
 		}
 		for _, s := range list {
+			if s == skip {
+				continue
+			}
 			if x.round[s] != x.rounds {
 				x.round[s] = x.rounds
 				x.acc[s] = 0

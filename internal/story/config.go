@@ -11,12 +11,11 @@ type Config struct {
 	// MergeThreshold is the probability an article needs with a second
 	// open story for it to bridge and merge the two.
 	MergeThreshold float64
-	// LineThreshold is the probability (under the storyline model) a new
-	// story's first article needs with a storyline for the story to join it.
+	// LineThreshold is the mean similarity (leads and names) a new story
+	// needs with the stories of a storyline to join it.
 	LineThreshold float64
-	// LineMergeThreshold is the probability (under the storyline model)
-	// one of a story's first articles needs with another storyline for
-	// the two storylines to merge; zero turns such merges off.
+	// LineMergeThreshold is the mean similarity between the stories of two
+	// storylines at which regrouping merges them; zero turns it off.
 	LineMergeThreshold float64
 
 	// Window is how long a dated story stays open without a new article;
@@ -44,8 +43,8 @@ func DefaultConfig() Config {
 	return Config{
 		Threshold:          0.2,
 		MergeThreshold:     0.8,
-		LineThreshold:      0.5,
-		LineMergeThreshold: 0.3,
+		LineThreshold:      0.3,
+		LineMergeThreshold: 0.08,
 		Window:             14 * day,
 		WindowGrowth:       4,
 		LineWindow:         365 * day,

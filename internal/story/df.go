@@ -16,6 +16,14 @@ type docFreq struct {
 
 func newDocFreq() docFreq { return docFreq{ids: make(map[uint64]int32)} }
 
+// get returns the number of window articles that carry k.
+func (d *docFreq) get(k uint64) int32 {
+	if id, ok := d.ids[k]; ok {
+		return d.n[id]
+	}
+	return 0
+}
+
 // add counts one more article with key k. It returns the key's id and its
 // count before this article.
 func (d *docFreq) add(k uint64) (id, before int32) {

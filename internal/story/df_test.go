@@ -16,18 +16,18 @@ func TestDocFreqReusesIDs(t *testing.T) {
 	}
 	b, _ := d.add(20)
 	d.remove(a)
-	if got := count(&d, 10); got != 1 {
+	if got := d.get(10); got != 1 {
 		t.Fatalf("count(10) after one remove = %d, want 1", got)
 	}
 	d.remove(a)
-	if got, n := count(&d, 10), len(d.ids); got != 0 || n != 1 {
+	if got, n := d.get(10), len(d.ids); got != 0 || n != 1 {
 		t.Fatalf("after removing both: count(10) = %d, len = %d; want 0, 1", got, n)
 	}
 	c, _ := d.add(30) // takes the id key 10 left
 	if c != a {
 		t.Errorf("new key got id %d, want the freed id %d", c, a)
 	}
-	if got := count(&d, 20); got != 1 || b == c {
+	if got := d.get(20); got != 1 || b == c {
 		t.Errorf("count(20) = %d (id %d), want 1 and an id of its own", got, b)
 	}
 }
@@ -69,16 +69,8 @@ func TestDocFreqMatchesMap(t *testing.T) {
 		t.Fatalf("len = %d, want %d", len(d.ids), len(want))
 	}
 	for k, n := range want {
-		if got := count(&d, k); got != n {
+		if got := d.get(k); got != n {
 			t.Errorf("count(%d) = %d, want %d", k, got, n)
 		}
 	}
-}
-
-// count returns the number of window articles d counts with key k.
-func count(d *docFreq, k uint64) int32 {
-	if id, ok := d.ids[k]; ok {
-		return d.n[id]
-	}
-	return 0
 }

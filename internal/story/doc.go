@@ -30,12 +30,14 @@
 // bounded by the window and the caps, not by the archive (BenchmarkStream
 // measures both on a synthetic stream of a million articles).
 //
-// A new story joins the open storyline whose articles it resembles most
-// (terms and names), if close enough, or opens one; while a story is young
-// (its first eight articles), an article that also matches another
-// storyline at LineMergeThreshold merges the two, so a story that opened
-// apart finds its storyline once it shows what it is about. Storylines
-// stay open for LineWindow. Story and storyline IDs are "s-" and "l-" followed by the
+// Storylines group stories by average linkage over their leads (the title
+// and first sentences: what happened, without the background) and names:
+// a new story joins the open storyline whose stories it resembles most on
+// average, if close enough (LineThreshold), or opens one; every hundred
+// articles, and whenever a caller asks (Regroup), the storylines that
+// changed are merged agglomeratively, the closest pair first, while their
+// stories' mean similarity reaches LineMergeThreshold (see line.go).
+// Storylines stay open for LineWindow. Story and storyline IDs are "s-" and "l-" followed by the
 // ID of the article that opened them, so replaying the same articles in the
 // same order rebuilds the same engine.
 //

@@ -23,6 +23,9 @@ type Assignment struct {
 	// MergedStorylines lists storylines merged into Storyline.
 	NewStoryline     bool     `json:"new_storyline,omitempty"`
 	MergedStorylines []string `json:"merged_storylines,omitempty"`
+	// Regrouped lists the merges of storylines the engine's periodic
+	// regrouping made during this Add (they need not involve Storyline).
+	Regrouped []LineMerge `json:"regrouped,omitempty"`
 }
 
 // Member is one article of a story, with the score and reason it joined by.
@@ -47,7 +50,8 @@ type Engine struct {
 	stories, lines levelState
 	closed         []*cluster // closed stories, when cfg.KeepClosed
 
-	lineMerges []string // storylines merged during the current Add
+	lineMerges []string   // storylines merged during the current Add
+	dirty      []*cluster // storylines changed since the last Regroup
 }
 
 // windowDoc is an article counted in the document frequencies, with the
@@ -93,6 +97,7 @@ type prepared struct {
 	names     []Entry
 	nums      []Entry
 	title     []Entry
+	lead      []Entry // the lead's terms, which storylines compare
 	query     []Entry // the keys used to find and file candidates
 	labels    map[uint64]string
 }
@@ -132,10 +137,10 @@ func (e *Engine) Add(d Doc) Assignment {
 	}
 	e.lineMerges = e.lineMerges[:0]
 	best = e.mergeStories(best, others)
-	e.placeInStoryline(best, p, a.New, &a)
+	e.placeInStoryline(best, p, a.New, len(others) > 0, &a)
 	a.MergedStorylines = append(a.MergedStorylines, e.lineMerges...)
 	a.Story = best.id
-	a.Storyline = best.line.id
+	a.Storyline = best.line.current().id
 	return a
 }
 
@@ -144,19 +149,9 @@ func (e *Engine) file(l *levelState, c *cluster, p *prepared) {
 	keys := make([]uint64, len(p.query))
 	for i, q := range p.query {
 		keys[i] = q.Key
-		if lab, ok := p.labels[q.Key]; ok && l == &e.lines {
-			c.labels[q.Key] = lab
-		}
-	}
-	if len(c.labels) > 2*maxLabels {
-		c.labels = topLabels(c, maxLabels)
 	}
 	l.idx.post(c, keys, e.seq)
-	if l == &e.lines {
-		l.idx.prune(c, maxLinePosted)
-	} else {
-		l.idx.prune(c, maxPosted)
-	}
+	l.idx.prune(c, maxPosted)
 	l.quiet = append(l.quiet, quietEntry{c: c, seq: e.seq})
 }
 
@@ -190,6 +185,7 @@ func (e *Engine) prepare(d Doc, f *Features) *prepared {
 	p := &prepared{id: d.ID, outlet: strings.ToLower(d.Outlet), published: d.Published}
 	w := weigher{df: &e.df, n: float64(e.WindowSize() + idfPrior),
 		ids: make([]int32, 0, len(f.Terms)+len(f.Names)+len(f.Nums)+len(f.Title))}
+	p.lead = w.idf(f.Lead) // its keys are terms: weighed before they are counted
 	p.terms = w.weigh(f.Terms)
 	p.scoring = heaviest(p.terms, scoringTerms)
 	p.names = w.weigh(f.Names)
@@ -222,6 +218,16 @@ type weigher struct {
 	df  *docFreq
 	n   float64
 	ids []int32 // the ids of the keys counted
+}
+
+// idf weights v by IDF without counting its keys.
+func (w *weigher) idf(v Vector) []Entry {
+	out := make([]Entry, len(v))
+	for i, x := range v {
+		idf := math.Log((w.n + 1) / (float64(w.df.get(x.Key)) + 1))
+		out[i] = Entry{Key: x.Key, W: x.W * float32(idf)}
+	}
+	return normalize(byKey(out))
 }
 
 func (w *weigher) weigh(v Vector) []Entry {
@@ -328,7 +334,8 @@ func (e *Engine) close(l *levelState, c *cluster, stories bool) {
 		line.dropStory(c)
 	}
 	delete(l.open, c)
-	c.terms, c.names, c.nums, c.title = centroid{}, centroid{}, centroid{}, centroid{}
+	c.terms, c.names, c.nums, c.title, c.lead = centroid{}, centroid{}, centroid{}, centroid{}, centroid{}
+	c.share = lineShare{}
 	c.posted = nil
 	if stories && e.cfg.KeepClosed {
 		e.closed = append(e.closed, c)

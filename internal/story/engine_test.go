@@ -108,40 +108,46 @@ func TestBridgeMerge(t *testing.T) {
 	}
 }
 
-// TestBridgeStorylines: two stories that opened in separate storylines
-// put them together when a later article of one matches the other's
-// storyline.
-func TestBridgeStorylines(t *testing.T) {
+// TestRegroupStorylines: two related stories that opened in storylines of
+// their own are put together when the storylines are regrouped, closest
+// pair first, and not when regrouping is off.
+func TestRegroupStorylines(t *testing.T) {
 	cfg := DefaultConfig()
-	cfg.Threshold = 0.9999    // every article opens a story...
+	cfg.Threshold = 1.01      // every article opens a story...
 	cfg.LineThreshold = 1.01  // ...in a storyline of its own
 	cfg.MergeThreshold = 1.01 // and stories never merge
-	e := New(cfg)
 	docs := seedDocs(t)
-	first, second := e.Add(docs[1]), e.Add(docs[2])
-	if first.Storyline == second.Storyline {
-		t.Fatalf("setup: both stories in storyline %s", first.Storyline)
+	e := New(cfg)
+	var lines []string
+	for _, d := range docs {
+		lines = append(lines, e.Add(d).Storyline)
 	}
-	e.cfg.Threshold = 0.2
-	a := e.Add(docs[0])
-	if a.New || len(a.MergedStorylines) != 1 {
-		t.Fatalf("bridge: %+v", a)
+	if len(e.Storylines()) != len(docs) {
+		t.Fatalf("setup: %d storylines for %d stories", len(e.Storylines()), len(docs))
 	}
-	lines := map[string]bool{}
-	for _, s := range e.Stories() {
-		lines[s.Storyline] = true
+	merges := e.Regroup()
+	if len(merges) != len(docs)-1 {
+		t.Fatalf("regroup merged %+v, want the %d storylines into one", merges, len(docs))
 	}
-	if len(lines) != 1 || !lines[a.Storyline] {
-		t.Errorf("stories in storylines %v, want all in %s", lines, a.Storyline)
+	for i, m := range merges {
+		if m.Score < cfg.LineMergeThreshold || (i > 0 && m.Score > merges[i-1].Score+1e-9 && m.Into == merges[i-1].Into) {
+			t.Errorf("merge %d: %+v", i, m)
+		}
+	}
+	if ls := e.Storylines(); len(ls) != 1 || ls[0].ID != lines[0] || len(ls[0].Stories) != len(docs) {
+		t.Errorf("storylines after regrouping: %+v, want one, %s (the oldest), with every story", ls, lines[0])
+	}
+	if again := e.Regroup(); len(again) != 0 {
+		t.Errorf("second regroup with nothing changed merged %+v", again)
 	}
 
 	cfg.LineMergeThreshold = 0 // off: the storylines stay apart
 	e = New(cfg)
-	e.Add(docs[1])
-	e.Add(docs[2])
-	e.cfg.Threshold = 0.2
-	if a := e.Add(docs[0]); len(a.MergedStorylines) != 0 {
-		t.Errorf("storylines merged with LineMergeThreshold 0: %+v", a)
+	for _, d := range docs {
+		e.Add(d)
+	}
+	if m := e.Regroup(); len(m) != 0 || len(e.Storylines()) != len(docs) {
+		t.Errorf("regrouping off merged %+v", m)
 	}
 }
 

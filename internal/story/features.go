@@ -29,6 +29,7 @@ type Features struct {
 	Names  Vector  `json:"names"`  // capitalised names: each word and each multiword phrase
 	Nums   Vector  `json:"nums"`   // numbers and month-day dates
 	Title  Vector  `json:"title"`  // stems of the title's content words
+	Lead   Vector  `json:"lead"`   // stems of the content words of the title and the first sentences
 	Labels []Label `json:"labels"` // display forms of the Names keys, for reasons
 	Words  int     `json:"words"`  // number of word tokens
 }
@@ -72,7 +73,37 @@ func (f *Featurizer) Featurize(d Doc) Features {
 	}
 	feats := b.features()
 	feats.Title = b.titleVector(title)
+	feats.Lead = b.leadVector(title, d.Text)
 	return feats
+}
+
+// leadSentences is how many of the text's first sentences make its lead.
+const leadSentences = 3
+
+// leadVector returns the content-word stems (term keys) of the title and
+// the lead. A report says what happened first and gives the background
+// after; reports of related events differ most in their background, so
+// storylines compare leads.
+func (b *builder) leadVector(title, body string) Vector {
+	counts := make(map[uint64]float32)
+	add := func(s string) {
+		for _, t := range text.Tokens(s) {
+			if t.Kind == text.Punct {
+				continue
+			}
+			if w := fold(t.Text); len(w) >= 2 && !text.IsStop(w) {
+				counts[key(chTerm, b.stem.Stem(w))]++
+			}
+		}
+	}
+	add(title)
+	for i, sp := range text.Sentences(body) {
+		if i == leadSentences {
+			break
+		}
+		add(sp.Text)
+	}
+	return vectorOf(counts)
 }
 
 // titleVector returns the stems of the title's content words.

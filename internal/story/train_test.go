@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-var train = flag.Bool("train", false, "fit the event and storyline models on the training splits and print their weights")
+var train = flag.Bool("train", false, "fit the event model on the training splits and print its weights")
 
 // labelled is an article of a clustering data set.
 type labelled struct {
@@ -59,14 +59,13 @@ type example struct {
 	w float64
 }
 
-// forced replays docs with every article put in its gold cluster (and
-// storyline in its gold topic), and emits the comparisons the engine would
-// make: each article against every candidate story, and each article that
-// opens a story against every candidate storyline.
-func forced(docs []labelled, use func(labelled) bool) (events, lines []example) {
+// forced replays docs with every article put in its gold cluster, and
+// emits the comparisons the engine would make: each article against every
+// candidate story.
+func forced(docs []labelled, use func(labelled) bool) []example {
 	e := New(DefaultConfig())
 	stories := map[string]*cluster{}
-	tops := map[string]*cluster{}
+	var events []example
 	for _, d := range docs {
 		f := e.feat.Featurize(d.Doc)
 		e.seq++
@@ -79,8 +78,7 @@ func forced(docs []labelled, use func(labelled) bool) (events, lines []example) 
 		if g != nil && g.closed {
 			g = nil
 		}
-		emit := use(d)
-		if emit {
+		if use(d) {
 			seen := false
 			for _, c := range e.stories.idx.candidates(p.query, maxCandidates, maxPosting) {
 				events = append(events, example{x: measure(p, c, &allInputs).signals(), y: b2f(c == g)})
@@ -94,32 +92,11 @@ func forced(docs []labelled, use func(labelled) bool) (events, lines []example) 
 			g = newCluster("s-"+d.ID, e.seq)
 			e.stories.open[g] = struct{}{}
 			stories[d.cluster] = g
-			if d.topic != "" {
-				l := tops[d.topic]
-				if l != nil && l.closed {
-					l = nil
-				}
-				if emit {
-					for _, c := range e.lines.idx.candidates(p.query, maxLineCandidates, maxPosting) {
-						lines = append(lines, example{x: measure(p, c, &allInputs).signals(), y: b2f(c == l)})
-					}
-				}
-				if l == nil {
-					l = newCluster("l-"+d.ID, e.seq)
-					e.lines.open[l] = struct{}{}
-					tops[d.topic] = l
-				}
-				g.line = l
-			}
 		}
 		g.add(p, e.seq)
 		e.file(&e.stories, g, p)
-		if g.line != nil {
-			g.line.add(p, e.seq)
-			e.file(&e.lines, g.line, p)
-		}
 	}
-	return events, lines
+	return events
 }
 
 // ecbDevTest are the topics of the standard ECB+ dev and test splits.
@@ -133,10 +110,9 @@ func gvaTrain(d labelled) bool {
 	return h.Sum32()%2 == 0
 }
 
-// TestTrainModels fits the models (go test -run TestTrainModels -train).
-// Event model: ECB+ train topics (undated stream) and half of the GVA
-// incidents (dated stream), each data set weighted equally. Storyline
-// model: ECB+ train topics (the only set with storylines).
+// TestTrainModels fits the event model (go test -run TestTrainModels
+// -train) on the ECB+ train topics (undated stream) and half of the GVA
+// incidents (dated stream), each data set weighted equally.
 func TestTrainModels(t *testing.T) {
 	if !*train {
 		t.Skip("run with -train")
@@ -144,17 +120,14 @@ func TestTrainModels(t *testing.T) {
 	ecb := readLabelled(t, "ecbplus.jsonl", false)
 	gvaDocs := readLabelled(t, "gva_semeval2018t5.jsonl", true)
 	ecbTrain := func(d labelled) bool { return !ecbDevTest[d.topic] }
-	ee, el := forced(ecb, ecbTrain)
-	ge, _ := forced(gvaDocs, gvaTrain)
+	ee := forced(ecb, ecbTrain)
+	ge := forced(gvaDocs, gvaTrain)
 	half := float64(len(ee)+len(ge)) / 2
 	balance(ee, half)
 	balance(ge, half)
 	ev := fit(append(ee, ge...), 1)
-	balance(el, float64(len(el)))
-	ln := fit(el, 1)
-	fmt.Printf("ECB+ %d event examples, GVA %d, ECB+ storyline %d\n", len(ee), len(ge), len(el))
+	fmt.Printf("ECB+ %d event examples, GVA %d\n", len(ee), len(ge))
 	fmt.Printf("eventModel = model{bias: %.4f, w: [nSignals]float64{%s}}\n", ev.bias, join(ev.w[:]))
-	fmt.Printf("lineModel  = model{bias: %.4f, w: [nSignals]float64{%s}}\n", ln.bias, join(ln.w[:]))
 }
 
 func join(w []float64) string {

@@ -264,3 +264,63 @@ func key(channel byte, s string) uint64 {
 // cosine grows as a cluster gets more diffuse and large, which lets big
 // generic clusters swallow unrelated articles; average linkage does not.
 var linkBlend = 0.5
+
+// sub subtracts u (sorted by key) from c, key by key; keys c no longer
+// holds (pruned since u was added) are skipped, and keys whose weight
+// falls to about zero are dropped.
+func (c *centroid) sub(u []Entry) {
+	out := 0
+	j := 0
+	for i, k := range c.keys {
+		w := c.ws[i]
+		for j < len(u) && u[j].Key < k {
+			j++
+		}
+		if j < len(u) && u[j].Key == k {
+			w -= u[j].W
+			j++
+		}
+		if w <= 1e-6 {
+			continue
+		}
+		c.keys[out], c.ws[out] = k, w
+		out++
+	}
+	c.keys, c.ws = c.keys[:out], c.ws[:out]
+	c.norm2 = 0
+	for _, w := range c.ws {
+		c.norm2 += float64(w) * float64(w)
+	}
+}
+
+// dotC returns the dot product of two centroids.
+func (c *centroid) dotC(o *centroid) float64 {
+	var dot float64
+	for i, j := 0, 0; i < len(c.keys) && j < len(o.keys); {
+		switch {
+		case c.keys[i] < o.keys[j]:
+			i++
+		case c.keys[i] > o.keys[j]:
+			j++
+		default:
+			dot += float64(c.ws[i]) * float64(o.ws[j])
+			i++
+			j++
+		}
+	}
+	return dot
+}
+
+// unit returns the n heaviest keys of c's unit vector (c divided by its
+// norm), sorted by key.
+func (c *centroid) unit(n int) []Entry {
+	if c.norm2 <= 0 {
+		return nil
+	}
+	inv := float32(1 / math.Sqrt(c.norm2))
+	v := make([]Entry, len(c.keys))
+	for i, k := range c.keys {
+		v[i] = Entry{Key: k, W: c.ws[i] * inv}
+	}
+	return heaviest(v, n)
+}

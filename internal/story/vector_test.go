@@ -1,6 +1,7 @@
 package story
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -201,6 +202,35 @@ func TestGallopDot(t *testing.T) {
 		}
 		if got, want := c.gallopDot(u), r.dot(u); math.Abs(got-want) > 1e-6*max(1, want) {
 			t.Fatalf("gallopDot = %v, want %v (centroid %d keys, vector %d)", got, want, c.len(), len(u))
+		}
+	}
+}
+
+// TestTopKeysMatchesSort checks the bounded-heap selection against a full
+// sort, ties included.
+func TestTopKeysMatchesSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for trial := range 200 {
+		n := r.IntN(300)
+		v := make([]Entry, n)
+		for i := range v {
+			v[i] = Entry{Key: uint64(i*7919%1000 + 1), W: float32(r.IntN(20))} // many ties
+		}
+		k := r.IntN(40)
+		want := slices.Clone(v)
+		slices.SortFunc(want, func(a, b Entry) int {
+			if a.W != b.W {
+				return cmp.Compare(b.W, a.W)
+			}
+			return cmp.Compare(a.Key, b.Key)
+		})
+		want = want[:min(k, n)]
+		got := topKeys(v, k)
+		if n <= k {
+			continue // v itself, unsorted
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d (n %d, k %d): got %v, want %v", trial, n, k, got, want)
 		}
 	}
 }
