@@ -1,9 +1,6 @@
 package story
 
-import (
-	"container/heap"
-	"fmt"
-)
+import "container/heap"
 
 // Storylines group stories by average linkage: the similarity of two
 // groups of stories is the mean, over every pair of stories across them,
@@ -262,5 +259,3 @@ func (h *pairHeap) Pop() any {
 	*h = old[:len(old)-1]
 	return x
 }
-
-func (p linePair) String() string { return fmt.Sprintf("%s~%s %.3f", p.a.id, p.b.id, p.s) }
