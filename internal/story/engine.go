@@ -8,7 +8,9 @@ import (
 	"time"
 )
 
-// Assignment is the engine's decision for one article.
+// Assignment is the engine's decision for one article. Its Storyline is the
+// story's storyline as of this article: later regroupings may merge it
+// (see Regrouped, and Engine.Regroup after the last article).
 type Assignment struct {
 	Article   string  `json:"article"`
 	Story     string  `json:"story"`
