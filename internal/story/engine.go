@@ -226,21 +226,26 @@ type weigher struct {
 func (w *weigher) idf(v Vector) []Entry {
 	out := make([]Entry, len(v))
 	for i, x := range v {
-		idf := math.Log((w.n + 1) / (float64(w.df.get(x.Key)) + 1))
-		out[i] = Entry{Key: x.Key, W: x.W * float32(idf)}
+		out[i] = w.entry(x, w.df.get(x.Key))
 	}
 	return normalize(byKey(out))
 }
 
+// weigh counts v's keys and weights v by the IDF they had before.
 func (w *weigher) weigh(v Vector) []Entry {
 	out := make([]Entry, len(v))
 	for i, x := range v {
 		id, df := w.df.add(x.Key)
 		w.ids = append(w.ids, id)
-		idf := math.Log((w.n + 1) / (float64(df) + 1))
-		out[i] = Entry{Key: x.Key, W: x.W * float32(idf)}
+		out[i] = w.entry(x, df)
 	}
 	return normalize(byKey(out))
+}
+
+// entry weights x by the IDF of a key df window articles carry.
+func (w *weigher) entry(x Entry, df int32) Entry {
+	idf := math.Log((w.n + 1) / (float64(df) + 1))
+	return Entry{Key: x.Key, W: x.W * float32(idf)}
 }
 
 // expire drops old articles from the document frequencies and closes quiet

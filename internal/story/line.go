@@ -81,7 +81,6 @@ func (e *Engine) placeInStoryline(s *cluster, p *prepared, isNew, merged bool, a
 		e.contribute(s, shareOf(s))
 	}
 	l := s.line
-	l.size++
 	l.touch(p.published, e.seq)
 	l.addDate(p.published)
 	for _, q := range p.query {
@@ -126,10 +125,14 @@ func (e *Engine) contribute(s *cluster, sh lineShare) {
 }
 
 // query returns the keys a story's share finds storylines by, and files
-// its storyline under: its heaviest lead terms and names.
-func (sh lineShare) query() []Entry {
-	q := append([]Entry(nil), topKeys(sh.lead, 20)...)
-	return append(q, topKeys(sh.names, 10)...)
+// its storyline under.
+func (sh lineShare) query() []Entry { return lineKeys(sh.lead, sh.names) }
+
+// lineKeys returns the keys storylines are found and filed by: the 20
+// heaviest lead terms and the 10 heaviest names.
+func lineKeys(lead, names []Entry) []Entry {
+	q := append([]Entry(nil), topKeys(lead, 20)...)
+	return append(q, topKeys(names, 10)...)
 }
 
 // retract takes what story s added out of its storyline.
@@ -191,9 +194,7 @@ func (e *Engine) Regroup() []LineMerge {
 	var h pairHeap
 	push := func(a *cluster) {
 		for _, b := range e.lines.idx.candidatesBut(lineQuery(a), a.slot, regroupCandidates, maxPosting) {
-			if b == a || b.closed {
-				continue
-			}
+			// a itself and closed storylines are not in the index
 			if s := lineSim(a, b); s >= th {
 				heap.Push(&h, linePair{a, b, a.version, b.version, s})
 			}
@@ -224,12 +225,8 @@ func (e *Engine) Regroup() []LineMerge {
 	return merges
 }
 
-// lineQuery returns the keys a storyline is found by: its heaviest lead
-// terms and names.
-func lineQuery(l *cluster) []Entry {
-	q := topKeys(l.terms.unit(20), 20)
-	return append(q, topKeys(l.names.unit(10), 10)...)
-}
+// lineQuery returns the keys a storyline finds others by.
+func lineQuery(l *cluster) []Entry { return lineKeys(l.terms.unit(20), l.names.unit(10)) }
 
 // linePair is two storylines and their similarity, as of their versions.
 type linePair struct {
