@@ -44,7 +44,7 @@ func DefaultConfig() Config {
 		Threshold:          0.2,
 		MergeThreshold:     0.8,
 		LineThreshold:      0.3,
-		LineMergeThreshold: 0.08,
+		LineMergeThreshold: 0.10,
 		Window:             14 * day,
 		WindowGrowth:       4,
 		LineWindow:         365 * day,

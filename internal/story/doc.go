@@ -30,8 +30,9 @@
 // bounded by the window and the caps, not by the archive (BenchmarkStream
 // measures both on a synthetic stream of a million articles).
 //
-// Storylines group stories by average linkage over their leads (the title
-// and first sentences: what happened, without the background) and names:
+// Storylines group stories by average linkage over their leads (the common
+// words of the title and first sentences: what happened, without the
+// background, the names or the dates) and their names, in equal parts:
 // a new story joins the open storyline whose stories it resembles most on
 // average, if close enough (LineThreshold), or opens one; every hundred
 // articles, and whenever a caller asks (Regroup), the storylines that
