@@ -370,45 +370,15 @@ func (x *index) candidatesBut(keys []Entry, skip int32, limit, maxPosting int) [
 	return out
 }
 
-// top returns the limit heaviest of found (ties to the older
-// cluster), in no particular order: a bounded min-heap keeps them, so the
-// cost is n log(limit), not a sort of everything found.
+// top returns the limit heaviest of found (ties to the older cluster), in
+// no particular order.
 func (x *index) top(found []weighted, limit int) []weighted {
-	// worse reports whether a ranks below b.
-	worse := func(a, b weighted) bool {
+	return keepTop(found, limit, func(a, b weighted) bool {
 		if a.w != b.w {
 			return a.w < b.w
 		}
 		return x.seq0[a.slot] > x.seq0[b.slot]
-	}
-	h := found[:0:0]
-	h = append(h, found[:limit]...)
-	down := func(i int) {
-		for {
-			m, l, r := i, 2*i+1, 2*i+2
-			if l < len(h) && worse(h[l], h[m]) {
-				m = l
-			}
-			if r < len(h) && worse(h[r], h[m]) {
-				m = r
-			}
-			if m == i {
-				return
-			}
-			h[i], h[m] = h[m], h[i]
-			i = m
-		}
-	}
-	for i := len(h)/2 - 1; i >= 0; i-- {
-		down(i)
-	}
-	for _, f := range found[limit:] {
-		if worse(h[0], f) {
-			h[0] = f
-			down(0)
-		}
-	}
-	return h
+	})
 }
 
 type weighted struct {

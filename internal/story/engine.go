@@ -148,11 +148,7 @@ func (e *Engine) Add(d Doc) Assignment {
 
 // file indexes the article's query keys under c and marks c active.
 func (e *Engine) file(l *levelState, c *cluster, p *prepared) {
-	keys := make([]uint64, len(p.query))
-	for i, q := range p.query {
-		keys[i] = q.Key
-	}
-	l.idx.post(c, keys, e.seq)
+	l.idx.post(c, keysOf(p.query), e.seq)
 	l.idx.prune(c, maxPosted)
 	l.quiet = append(l.quiet, quietEntry{c: c, seq: e.seq})
 }

@@ -83,12 +83,11 @@ const leadSentences = 3
 // leadVector returns the content-word stems (term keys) of the title and
 // the lead. A report says what happened first and gives the background
 // after; reports of related events differ most in their background, so
-// storylines compare leads. Call it after scan. Only common words count: a word the text also
-// writes in lowercase, not a number, not a day or month. Names (who,
-// where) are compared apart, and a dateline ("May 03, 2013", "Updated
-// Thursday") says when a page was written, not what happened: before this
-// rule the year of a dateline was the heaviest key shared by the leads of
-// unrelated stories.
+// storylines compare leads. Only common words count: words the text also
+// writes in lowercase (so call it after scan), not numbers, days or
+// months. Names (who, where) are compared apart, and a dateline ("May 03,
+// 2013", "Updated Thursday") says when a page was written, not what
+// happened.
 func (b *builder) leadVector(title, body string) Vector {
 	counts := make(map[uint64]float32)
 	add := func(s string) {

@@ -69,7 +69,8 @@ func (e *Engine) placeInStoryline(s *cluster, p *prepared, isNew, merged bool, a
 	switch {
 	case isNew || s.line == nil:
 		sh := shareOf(s)
-		if best, score := e.closestLine(sh); best != nil && score >= e.cfg.LineThreshold {
+		q := sh.query()
+		if best, score := e.closestLine(sh, q); best != nil && score >= e.cfg.LineThreshold {
 			s.line = best
 		} else {
 			s.line = newCluster("l-"+p.id, e.seq)
@@ -77,11 +78,12 @@ func (e *Engine) placeInStoryline(s *cluster, p *prepared, isNew, merged bool, a
 			a.NewStoryline = true
 		}
 		s.line.storyPtrs = append(s.line.storyPtrs, s)
-		e.contribute(s, sh)
+		e.contribute(s, sh, q)
 	case merged || s.size <= 8 || s.size&(s.size-1) == 0:
 		// a young story changes what it is about with every article; an
 		// older one is refreshed at sizes 16, 32, 64...
-		e.contribute(s, shareOf(s))
+		sh := shareOf(s)
+		e.contribute(s, sh, sh.query())
 	}
 	l := s.line
 	l.touch(p.published, e.seq)
@@ -105,8 +107,9 @@ func shareOf(s *cluster) lineShare {
 	return lineShare{lead: s.lead.unit(shareKeys), names: s.names.unit(shareKeys)}
 }
 
-// contribute replaces what story s adds to its storyline by sh.
-func (e *Engine) contribute(s *cluster, sh lineShare) {
+// contribute replaces what story s adds to its storyline by sh, and files
+// the storyline under sh's query keys q.
+func (e *Engine) contribute(s *cluster, sh lineShare, q []Entry) {
 	l := s.line
 	e.retract(s)
 	l.terms.add(sh.lead)
@@ -118,12 +121,7 @@ func (e *Engine) contribute(s *cluster, sh lineShare) {
 	s.share = sh
 	l.version++
 	e.markDirty(l)
-	q := sh.query()
-	keys := make([]uint64, len(q))
-	for i, x := range q {
-		keys[i] = x.Key
-	}
-	e.lines.idx.post(l, keys, e.seq)
+	e.lines.idx.post(l, keysOf(q), e.seq)
 	e.lines.idx.prune(l, maxLinePosted)
 }
 
@@ -153,15 +151,16 @@ func (e *Engine) retract(s *cluster) {
 }
 
 // closestLine returns the candidate storyline whose stories a new story
-// (with share sh) resembles most on average, and the mean similarity.
-func (e *Engine) closestLine(sh lineShare) (*cluster, float64) {
+// (with share sh and its query keys q) resembles most on average, and the
+// mean similarity.
+func (e *Engine) closestLine(sh lineShare, q []Entry) (*cluster, float64) {
 	var best *cluster
 	var bestScore float64
-	for _, l := range e.lines.idx.candidates(sh.query(), maxLineCandidates, maxPosting) {
+	for _, l := range e.lines.idx.candidates(q, maxLineCandidates, maxPosting) {
 		if l.parts == 0 {
 			continue
 		}
-		score := (lineLeadWeight*l.terms.dot(sh.lead) + (1-lineLeadWeight)*l.names.dot(sh.names)) / float64(l.parts)
+		score := lineMix(l.terms.dot(sh.lead), l.names.dot(sh.names)) / float64(l.parts)
 		if best == nil || score > bestScore || (score == bestScore && l.seq0 < best.seq0) {
 			best, bestScore = l, score
 		}
@@ -174,8 +173,12 @@ func lineSim(a, b *cluster) float64 {
 	if a.parts == 0 || b.parts == 0 {
 		return 0
 	}
-	return (lineLeadWeight*a.terms.dotC(&b.terms) + (1-lineLeadWeight)*a.names.dotC(&b.names)) /
-		(float64(a.parts) * float64(b.parts))
+	return lineMix(a.terms.dotC(&b.terms), a.names.dotC(&b.names)) / (float64(a.parts) * float64(b.parts))
+}
+
+// lineMix weighs a similarity of leads and one of names into one.
+func lineMix(lead, names float64) float64 {
+	return lineLeadWeight*lead + (1-lineLeadWeight)*names
 }
 
 func (e *Engine) markDirty(l *cluster) {

@@ -6,8 +6,7 @@ import (
 )
 
 // topKeys returns the k heaviest entries of v (all of them if fewer),
-// heaviest first (ties: the smaller key). A bounded min-heap keeps them:
-// n log k, not a sort of all n.
+// heaviest first (ties: the smaller key).
 func topKeys(v []Entry, k int) []Entry {
 	if len(v) <= k {
 		return v
@@ -15,16 +14,29 @@ func topKeys(v []Entry, k int) []Entry {
 	if k <= 0 {
 		return nil
 	}
-	// lighter reports whether a ranks below b.
-	lighter := func(a, b Entry) bool { return a.W < b.W || (a.W == b.W && a.Key > b.Key) }
-	h := slices.Clone(v[:k])
+	h := keepTop(v, k, func(a, b Entry) bool { return a.W < b.W || (a.W == b.W && a.Key > b.Key) })
+	slices.SortFunc(h, func(a, b Entry) int {
+		if a.W != b.W {
+			return cmp.Compare(b.W, a.W)
+		}
+		return cmp.Compare(a.Key, b.Key)
+	})
+	return h
+}
+
+// keepTop returns, in a new slice and in no particular order, the k
+// items of xs (0 < k < len(xs)) that rank highest, where lower(a, b)
+// reports whether a ranks below b. A bounded min-heap keeps them: n log k,
+// not a sort of all n.
+func keepTop[T any](xs []T, k int, lower func(a, b T) bool) []T {
+	h := slices.Clone(xs[:k])
 	down := func(i int) {
 		for {
 			m, l, r := i, 2*i+1, 2*i+2
-			if l < k && lighter(h[l], h[m]) {
+			if l < k && lower(h[l], h[m]) {
 				m = l
 			}
-			if r < k && lighter(h[r], h[m]) {
+			if r < k && lower(h[r], h[m]) {
 				m = r
 			}
 			if m == i {
@@ -37,19 +49,22 @@ func topKeys(v []Entry, k int) []Entry {
 	for i := k/2 - 1; i >= 0; i-- {
 		down(i)
 	}
-	for _, e := range v[k:] {
-		if lighter(h[0], e) {
-			h[0] = e
+	for _, x := range xs[k:] {
+		if lower(h[0], x) {
+			h[0] = x
 			down(0)
 		}
 	}
-	slices.SortFunc(h, func(a, b Entry) int {
-		if a.W != b.W {
-			return cmp.Compare(b.W, a.W)
-		}
-		return cmp.Compare(a.Key, b.Key)
-	})
 	return h
+}
+
+// keysOf returns the keys of v.
+func keysOf(v []Entry) []uint64 {
+	keys := make([]uint64, len(v))
+	for i, x := range v {
+		keys[i] = x.Key
+	}
+	return keys
 }
 
 // heaviest returns the k heaviest entries of v (all of them if fewer),
