@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -159,26 +160,41 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	}
 	db := filepath.Join(dir, "p.db")
 	cmd := command("ingest", "--db", db, in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
 	// Kill it once some, but not all, articles are in.
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.After(60 * time.Second)
 	killed := false
-	for time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
+poll:
+	for {
+		select {
+		case err := <-exited:
+			t.Fatalf("ingest ended (%v) before it could be killed midway, having stored %d of %d; stderr:\n%.2000s",
+				err, countIfExists(db), n, stderr.String())
+		case <-deadline:
+			break poll
+		case <-time.After(20 * time.Millisecond):
+		}
 		if c := countIfExists(db); c > 50 && c < n {
 			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 				t.Fatal(err)
 			}
+			t.Logf("killed the ingest at %d of %d articles", c, n)
 			killed = true
 			break
 		}
 	}
-	cmd.Wait()
 	if !killed {
-		t.Fatalf("could not catch the ingest midway (it stored %d of %d)", countIfExists(db), n)
+		cmd.Process.Kill()
+		<-exited
+		t.Fatalf("could not catch the ingest midway in 60 s (it stored %d of %d); stderr:\n%.2000s", countIfExists(db), n, stderr.String())
 	}
+	<-exited
 	before := countArticles(t, db)
 	r := runCmd(t, "", "ingest", "--db", db, in)
 	if r.code != 0 {

@@ -53,7 +53,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	dsn := func(txlock string) string {
 		q := url.Values{}
-		for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+		for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"} {
 			q.Add("_pragma", p)
 		}
 		q.Set("_txlock", txlock)
@@ -66,7 +66,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	s := &Store{w: w, path: path}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateRetrying(ctx); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -88,13 +88,43 @@ func (s *Store) Close() error {
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
+// openWait bounds how long Open waits for other processes that hold the
+// database's locks; it matches the connections' busy_timeout.
+const openWait = 10 * time.Second
+
+// migrateRetrying runs migrate until it gets past SQLITE_BUSY or openWait
+// ends. SQLite's busy timeout does not cover every lock an opening takes:
+// switching a new file to WAL needs an exclusive lock that fails at once
+// while another process is creating the same database.
+func (s *Store) migrateRetrying(ctx context.Context) error {
+	deadline := time.Now().Add(openWait)
+	pause := 5 * time.Millisecond
+	for {
+		err := s.migrate(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("store: %w (after %v)", ctx.Err(), err)
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 200*time.Millisecond)
+	}
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY, whatever its
+// extended code.
+func isBusy(err error) bool {
+	var e interface{ Code() int }
+	return errors.As(err, &e) && e.Code()&0xff == sqliteBusy
+}
+
+const sqliteBusy = 5 // SQLITE_BUSY, the primary result code
+
 // migrate applies every embedded migration not yet recorded, each in its
 // own transaction, in the order of their numbers.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("store: migrations table: %w", err)
-	}
 	applied, err := s.appliedVersions(ctx)
 	if err != nil {
 		return err
@@ -116,12 +146,19 @@ func (s *Store) migrate(ctx context.Context) error {
 
 // appliedVersions returns the versions recorded in schema_migrations.
 func (s *Store) appliedVersions(ctx context.Context) (map[int]bool, error) {
+	var tables int
+	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&tables); err != nil {
+		return nil, fmt.Errorf("store: schema versions: %w", err)
+	}
+	applied := make(map[int]bool)
+	if tables == 0 {
+		return applied, nil
+	}
 	rows, err := s.w.QueryContext(ctx, `SELECT version FROM schema_migrations`)
 	if err != nil {
 		return nil, fmt.Errorf("store: schema versions: %w", err)
 	}
 	defer rows.Close()
-	applied := make(map[int]bool)
 	for rows.Next() {
 		var v int
 		if err := rows.Scan(&v); err != nil {
@@ -166,6 +203,19 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 		return fmt.Errorf("store: migration %s: %w", m.name, err)
 	}
 	defer tx.Rollback()
+	// Another process may have applied it since appliedVersions looked;
+	// the write lock this transaction holds makes the second look final.
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("store: migrations table: %w", err)
+	}
+	var done int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&done); err != nil {
+		return fmt.Errorf("store: migration %s: %w", m.name, err)
+	}
+	if done > 0 {
+		return nil
+	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("store: migration %s: %w", m.name, err)
 	}

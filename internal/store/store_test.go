@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -46,6 +47,50 @@ func TestMigrateIsIdempotent(t *testing.T) {
 		migs, _ := migrations()
 		if v != migs[len(migs)-1].version {
 			t.Errorf("schema version %d, want %d", v, migs[len(migs)-1].version)
+		}
+		s.Close()
+	}
+}
+
+// TestOpenConcurrently opens one new database from several stores at once,
+// as two commands started together do (an ingest and a serve, or a test
+// polling an ingest): every open succeeds and the schema is applied once.
+func TestOpenConcurrently(t *testing.T) {
+	ctx := context.Background()
+	for round := 0; round < 5; round++ {
+		path := filepath.Join(t.TempDir(), "p.db")
+		const n = 6
+		errs := make(chan error, n)
+		var start sync.WaitGroup
+		start.Add(1)
+		for i := 0; i < n; i++ {
+			go func() {
+				start.Wait()
+				s, err := Open(ctx, path)
+				if err == nil {
+					_, err = s.CountArticles(ctx)
+					s.Close()
+				}
+				errs <- err
+			}()
+		}
+		start.Done()
+		for i := 0; i < n; i++ {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: concurrent open: %v", round, err)
+			}
+		}
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows int
+		if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&rows); err != nil {
+			t.Fatal(err)
+		}
+		migs, _ := migrations()
+		if rows != len(migs) {
+			t.Errorf("round %d: %d migration records, want %d", round, rows, len(migs))
 		}
 		s.Close()
 	}
