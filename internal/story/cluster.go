@@ -35,6 +35,8 @@ type cluster struct {
 	line       *cluster   // a story's storyline
 	storyPtrs  []*cluster // a storyline's open stories
 	mergedInto *cluster   // a storyline merged away: where it went
+	lineWhy    Link       // why a story is in its storyline
+	mergeWhy   Link       // why a storyline merged away was merged
 	closed     bool
 	dirty      bool  // a storyline changed since the last Regroup
 	version    int   // a storyline's changes, to tell stale pairs in Regroup

@@ -138,7 +138,7 @@ func (e *Engine) Add(d Doc) Assignment {
 		a.Merged = append(a.Merged, o.id)
 	}
 	e.lineMerges = e.lineMerges[:0]
-	best = e.mergeStories(best, others)
+	best = e.mergeStories(best, others, d.ID, a.Score)
 	e.placeInStoryline(best, p, a.New, len(others) > 0, &a)
 	a.MergedStorylines = append(a.MergedStorylines, e.lineMerges...)
 	a.Story = best.id

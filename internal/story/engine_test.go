@@ -1,6 +1,7 @@
 package story
 
 import (
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
@@ -140,6 +141,16 @@ func TestRegroupStorylines(t *testing.T) {
 	if again := e.Regroup(); len(again) != 0 {
 		t.Errorf("second regroup with nothing changed merged %+v", again)
 	}
+	for _, s := range e.Stories() {
+		first := s.ID == "s-"+docs[0].ID
+		switch why := s.LineWhy; {
+		case first && (why.Score != 0 || !strings.HasPrefix(why.Reason, "opened the storyline")):
+			t.Errorf("%s opened the storyline, but says %+v", s.ID, why)
+		case !first && (why.Score < cfg.LineMergeThreshold || !strings.HasPrefix(why.Reason, "storyline l-") ||
+			!strings.Contains(why.Reason, " merged in: ")):
+			t.Errorf("%s came by a merge, but says %+v", s.ID, why)
+		}
+	}
 
 	cfg.LineMergeThreshold = 0 // off: the storylines stay apart
 	e = New(cfg)
@@ -182,6 +193,40 @@ func TestReasonsNameSharedNames(t *testing.T) {
 	lines := e.Storylines()
 	if len(lines) != 1 || lines[0].Title == "" {
 		t.Errorf("storylines %+v", lines)
+	}
+}
+
+// TestStorylineJoinReason: a new story that joins a storyline says whom
+// it shares and how close it is; one that opens a storyline says why.
+func TestStorylineJoinReason(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Threshold = 1.01 // every article opens a story
+	cfg.LineThreshold = 0.05
+	e := New(cfg)
+	docs := seedDocs(t)
+	e.Add(docs[0])
+	e.Add(docs[1])
+	why := map[string]Link{}
+	for _, s := range e.Stories() {
+		why[s.ID] = s.LineWhy
+	}
+	if w := why["s-000"]; w.Score != 0 || w.Reason != "opened the storyline: no open storyline shares its key words" {
+		t.Errorf("first story: %+v", w)
+	}
+	w := why["s-001"]
+	if w.Score < cfg.LineThreshold || !strings.HasPrefix(w.Reason, "shares Iran, Russia") ||
+		!strings.Contains(w.Reason, " with its 1 story; leads ") || !strings.HasSuffix(w.Reason, fmt.Sprintf("score %.2f", w.Score)) {
+		t.Errorf("second story: %+v", w)
+	}
+
+	cfg.LineThreshold = 1.01 // no storyline is close enough
+	e = New(cfg)
+	e.Add(docs[0])
+	a := e.Add(docs[1])
+	for _, s := range e.Stories() {
+		if s.ID == a.Story && !strings.HasPrefix(s.LineWhy.Reason, "opened the storyline: closest storyline l-000 scores ") {
+			t.Errorf("second story, storyline too far: %+v", s.LineWhy)
+		}
 	}
 }
 

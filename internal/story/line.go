@@ -1,6 +1,11 @@
 package story
 
-import "container/heap"
+import (
+	"container/heap"
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // Storylines group stories by average linkage: the similarity of two
 // groups of stories is the mean, over every pair of stories across them,
@@ -72,7 +77,9 @@ func (e *Engine) placeInStoryline(s *cluster, p *prepared, isNew, merged bool, a
 		q := sh.query()
 		if best, score := e.closestLine(sh, q); best != nil && score >= e.cfg.LineThreshold {
 			s.line = best
+			s.lineWhy = Link{Score: score, Reason: joinReason(p, sh, best, score)}
 		} else {
+			s.lineWhy = Link{Reason: openReason(best, score, e.cfg.LineThreshold)}
 			s.line = newCluster("l-"+p.id, e.seq)
 			e.lines.open[s.line] = struct{}{}
 			a.NewStoryline = true
@@ -160,7 +167,7 @@ func (e *Engine) closestLine(sh lineShare, q []Entry) (*cluster, float64) {
 		if l.parts == 0 {
 			continue
 		}
-		score := lineMix(l.terms.dot(sh.lead), l.names.dot(sh.names)) / float64(l.parts)
+		score := lineMix(lineParts(l, sh))
 		if best == nil || score > bestScore || (score == bestScore && l.seq0 < best.seq0) {
 			best, bestScore = l, score
 		}
@@ -168,12 +175,24 @@ func (e *Engine) closestLine(sh lineShare, q []Entry) (*cluster, float64) {
 	return best, bestScore
 }
 
+// lineParts returns the mean similarity of a story's share sh with the
+// stories of storyline l, of their leads and of their names.
+func lineParts(l *cluster, sh lineShare) (lead, names float64) {
+	n := float64(l.parts)
+	return l.terms.dot(sh.lead) / n, l.names.dot(sh.names) / n
+}
+
 // lineSim is the mean similarity between the stories of two storylines.
-func lineSim(a, b *cluster) float64 {
+func lineSim(a, b *cluster) float64 { return lineMix(linePairParts(a, b)) }
+
+// linePairParts returns the mean similarity between the stories of two
+// storylines, of their leads and of their names.
+func linePairParts(a, b *cluster) (lead, names float64) {
 	if a.parts == 0 || b.parts == 0 {
-		return 0
+		return 0, 0
 	}
-	return lineMix(a.terms.dotC(&b.terms), a.names.dotC(&b.names)) / (float64(a.parts) * float64(b.parts))
+	n := float64(a.parts) * float64(b.parts)
+	return a.terms.dotC(&b.terms) / n, a.names.dotC(&b.names) / n
 }
 
 // lineMix weighs a similarity of leads and one of names into one.
@@ -220,7 +239,9 @@ func (e *Engine) Regroup() []LineMerge {
 		if p.a.closed || p.b.closed || p.a.version != p.va || p.b.version != p.vb {
 			continue // merged away or changed since: a fresher pair stands for it
 		}
-		into, gone := e.mergeLines(p.a, p.b)
+		into, gone := e.mergeLines(p.a, p.b, func(into, gone *cluster) Link {
+			return Link{Score: p.s, Reason: mergeReason(into, gone, p.s)}
+		})
 		merges = append(merges, LineMerge{From: gone.id, Into: into.id, Score: p.s})
 		push(into)
 	}
@@ -261,4 +282,61 @@ func (h *pairHeap) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
+}
+
+// joinReason words why a new story (its first article p, its share sh)
+// joined storyline l with the given score.
+func joinReason(p *prepared, sh lineShare, l *cluster, score float64) string {
+	lead, names := lineParts(l, sh)
+	return withNames("shares ", sharedNames(p, l, 3), " with its "+plural(l.parts, "story", "stories"),
+		fmt.Sprintf("leads %.2f, names %.2f; score %.2f", lead, names, score))
+}
+
+// openReason words why a new story opened a storyline: no storyline was
+// found, or the closest one scored under the threshold th.
+func openReason(closest *cluster, score, th float64) string {
+	if closest == nil {
+		return "opened the storyline: no open storyline shares its key words"
+	}
+	return fmt.Sprintf("opened the storyline: closest storyline %s scores %.3f, under %.2f", closest.id, score, th)
+}
+
+// mergeReason words why storyline gone was merged into into, whose
+// stories' mean similarity is score; it is called before the merge.
+func mergeReason(into, gone *cluster, score float64) string {
+	lead, names := linePairParts(into, gone)
+	return "storyline " + gone.id + " merged in: " + withNames("its stories share ", sharedLineNames(into, gone, 3), " with the others",
+		fmt.Sprintf("leads %.2f, names %.2f; score %.2f", lead, names, score))
+}
+
+// withNames prefixes figures with "<verb>A, B<suffix>; " when names is
+// not empty.
+func withNames(verb string, names []string, suffix, figures string) string {
+	if len(names) == 0 {
+		return figures
+	}
+	return verb + strings.Join(names, ", ") + suffix + "; " + figures
+}
+
+// sharedLineNames returns the display forms of up to n names the stories of
+// storylines a and b share, heaviest first.
+func sharedLineNames(a, b *cluster, n int) []string {
+	var shared []weighedLabel
+	for k, label := range a.labels {
+		wa, ok := a.names.get(k)
+		if !ok {
+			continue
+		}
+		if wb, ok := b.names.get(k); ok {
+			shared = append(shared, weighedLabel{label, float64(wa) * float64(wb)})
+		}
+	}
+	return pickLabels(shared, n)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

@@ -153,23 +153,30 @@ func (e *Engine) explain(p *prepared, m scored) string {
 }
 
 // sharedNames returns the display forms of up to n names the article shares
-// with the cluster, heaviest first; a word already inside a longer name
-// shown is skipped.
+// with the cluster, heaviest first.
 func sharedNames(p *prepared, c *cluster, n int) []string {
-	type nw struct {
-		label string
-		w     float64
-	}
-	var shared []nw
+	var shared []weighedLabel
 	for _, x := range p.names {
 		cw, ok := c.names.get(x.Key)
 		if !ok {
 			continue
 		}
 		if l, ok := p.labels[x.Key]; ok {
-			shared = append(shared, nw{l, float64(x.W) * float64(cw)})
+			shared = append(shared, weighedLabel{l, float64(x.W) * float64(cw)})
 		}
 	}
+	return pickLabels(shared, n)
+}
+
+// weighedLabel is a name's display form and the weight it is shared with.
+type weighedLabel struct {
+	label string
+	w     float64
+}
+
+// pickLabels returns up to n labels, heaviest first; a word already inside
+// a longer name shown is skipped.
+func pickLabels(shared []weighedLabel, n int) []string {
 	sort.Slice(shared, func(i, j int) bool {
 		if shared[i].w != shared[j].w {
 			return shared[i].w > shared[j].w

@@ -3,8 +3,9 @@ package story
 import "fmt"
 
 // mergeStories merges best and others (all open stories) into the oldest of
-// them and returns it.
-func (e *Engine) mergeStories(best *cluster, others []*cluster) *cluster {
+// them and returns it. The article that bridged them, and its score with
+// best, explain the merges of their storylines.
+func (e *Engine) mergeStories(best *cluster, others []*cluster, article string, score float64) *cluster {
 	if len(others) == 0 {
 		return best
 	}
@@ -31,7 +32,10 @@ func (e *Engine) mergeStories(best *cluster, others []*cluster) *cluster {
 				sl = sl.current()
 			}
 			if sl != nil && ol != sl && !ol.closed && !sl.closed {
-				_, gone := e.mergeLines(sl, ol)
+				_, gone := e.mergeLines(sl, ol, func(_, gone *cluster) Link {
+					return Link{Score: score, Reason: fmt.Sprintf("storyline %s merged in: article %s joined story %s and story %s, of each; score %.2f",
+						gone.id, article, o.id, survivor.id, score)}
+				})
 				e.lineMerges = append(e.lineMerges, gone.id)
 			}
 		}
@@ -41,14 +45,18 @@ func (e *Engine) mergeStories(best *cluster, others []*cluster) *cluster {
 }
 
 // mergeLines merges storyline b into a, or a into b if b is older, and
-// returns the survivor and the storyline merged away.
-func (e *Engine) mergeLines(a, b *cluster) (survivor, gone *cluster) {
+// returns the survivor and the storyline merged away. why says why, given
+// the two (before the merge); it becomes the reason of the stories that
+// move.
+func (e *Engine) mergeLines(a, b *cluster, why func(into, gone *cluster) Link) (survivor, gone *cluster) {
 	if b.seq0 < a.seq0 {
 		a, b = b, a
 	}
+	b.mergeWhy = why(a, b)
 	a.absorb(b)
 	for _, s := range b.storyPtrs {
 		s.line = a
+		s.lineWhy = b.mergeWhy
 	}
 	a.storyPtrs = append(a.storyPtrs, b.storyPtrs...)
 	e.lines.idx.moveAll(b, a)

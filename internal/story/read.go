@@ -15,6 +15,16 @@ type Story struct {
 	// Why lists every member article with the score and reason it joined
 	// by, in the order the articles were added.
 	Why []Member `json:"why"`
+	// LineWhy says why the story is in its storyline.
+	LineWhy Link `json:"storyline_why"`
+}
+
+// Link is why a story is in its storyline: the mean similarity of the
+// stories it was grouped with (0 for a story that opened its storyline)
+// and a reason in words.
+type Link struct {
+	Score  float64 `json:"score"`
+	Reason string  `json:"reason"`
 }
 
 // Storyline is a group of related stories.
@@ -41,11 +51,13 @@ func (e *Engine) Stories() []Story {
 		}
 		s := Story{ID: c.id, First: c.first, Last: c.last, Open: !c.closed, Why: append([]Member(nil), c.members...)}
 		if c.line != nil {
-			l := c.line
+			// An open story's storyline and reason follow merges as they
+			// happen; a closed one's are followed here.
+			l, why := c.line, c.lineWhy
 			for l.mergedInto != nil {
-				l = l.mergedInto
+				l, why = l.mergedInto, l.mergeWhy
 			}
-			s.Storyline = l.id
+			s.Storyline, s.LineWhy = l.id, why
 		}
 		out = append(out, s)
 	}

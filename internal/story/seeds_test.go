@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,11 +74,24 @@ func checkSeeds(t *testing.T, docs []Doc, decemberID string) {
 	merges := e.Regroup() // as the pipeline does after the last article
 	t.Logf("regrouped: %+v", merges)
 	line := map[string]string{}
+	why := map[string]Link{}
 	for _, s := range e.Stories() {
-		line[s.ID] = s.Storyline
+		line[s.ID], why[s.ID] = s.Storyline, s.LineWhy
+		t.Logf("%s in %s: %+v", s.ID, s.Storyline, s.LineWhy)
 	}
 	if got, want := line[asg["004"].Story], line[asg["000"].Story]; got != want || got == "" {
 		t.Errorf("004 in storyline %q, want %q", got, want)
+	}
+	// One story opened the storyline; the other says what links them.
+	opener, linked := why[asg["004"].Story], why[asg["000"].Story]
+	if line[asg["000"].Story] == "l-"+asg["000"].Article {
+		opener, linked = linked, opener
+	}
+	if opener.Score != 0 || !strings.HasPrefix(opener.Reason, "opened the storyline") {
+		t.Errorf("the storyline's first story: %+v, want score 0 and \"opened the storyline...\"", opener)
+	}
+	if linked.Score < e.cfg.LineMergeThreshold || !strings.Contains(linked.Reason, "Iran") || !strings.Contains(linked.Reason, "Russia") {
+		t.Errorf("the other story: %+v, want a score of at least %.2f and a reason naming Iran and Russia", linked, e.cfg.LineMergeThreshold)
 	}
 	if asg["000"].Story != decemberID {
 		t.Errorf("December story %q, want %s, named after its first article", asg["000"].Story, decemberID)
