@@ -142,7 +142,7 @@ func TestSourcesPollOnce(t *testing.T) {
 	if err != nil || len(stories) == 0 {
 		t.Fatalf("stories after poll: %d, %v", len(stories), err)
 	}
-	if stale, _ := st.StaleBriefs(ctx); len(stale) != 0 {
+	if stale, _ := st.StaleBriefs(ctx, 1); len(stale) != 0 {
 		t.Errorf("%d briefs not built after poll", len(stale))
 	}
 	st.Close()
@@ -182,7 +182,7 @@ func TestSourcesPollForever(t *testing.T) {
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		stories, _ := st.Stories(ctx)
-		stale, _ := st.StaleBriefs(ctx)
+		stale, _ := st.StaleBriefs(ctx, 1)
 		if members(stories) == 2 && len(stale) == 0 {
 			break
 		}

@@ -173,15 +173,31 @@ func openUpdated(ctx context.Context, path string, update bool, stderr io.Writer
 	return st, nil
 }
 
-// catchUp groups articles not yet in a story and builds stale story
-// objects, with a spinner on a terminal: the work an interrupted ingest
-// left.
+// backlogWork says what catching up with b will do.
+func backlogWork(b store.Backlog) string {
+	var work []string
+	if b.Unclustered > 0 {
+		work = append(work, fmt.Sprintf("grouping %d new articles into stories", b.Unclustered))
+	}
+	if b.Outdated > 0 {
+		work = append(work, fmt.Sprintf("regrouping %d stories made by an older version", b.Outdated))
+	}
+	if b.StaleBriefs > 0 {
+		work = append(work, fmt.Sprintf("building %d story objects", b.StaleBriefs))
+	}
+	return strings.Join(work, ", ")
+}
+
+// catchUp groups articles not yet in a story (all of them again, when
+// stories were made by an older version) and builds stale story objects,
+// with a spinner on a terminal: the work an interrupted ingest or an
+// upgrade left.
 func catchUp(ctx context.Context, st *store.Store, stderr io.Writer) error {
-	b, err := st.Backlog(ctx)
-	if err != nil || (b.Unclustered == 0 && b.StaleBriefs == 0) {
+	p := &pipeline.Pipeline{Store: st}
+	b, err := p.Backlog(ctx)
+	if err != nil || (b.Unclustered == 0 && b.Outdated == 0 && b.StaleBriefs == 0) {
 		return err
 	}
-	p := &pipeline.Pipeline{Store: st}
 	bar := newProgress(stderr, "grouping stories")
 	if bar != nil {
 		done := make(chan struct{})
@@ -202,9 +218,9 @@ func catchUp(ctx context.Context, st *store.Store, stderr io.Writer) error {
 			}
 		})
 	} else {
-		fmt.Fprintf(stderr, "parallax: grouping %d new articles into stories and building %d story objects\n", b.Unclustered, b.StaleBriefs)
+		fmt.Fprintf(stderr, "parallax: %s\n", backlogWork(b))
 	}
-	if b.Unclustered > 0 {
+	if b.Unclustered > 0 || b.Outdated > 0 {
 		if err := p.Cluster(ctx); err != nil {
 			return err
 		}

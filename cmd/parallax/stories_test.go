@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/report"
 	"github.com/parallax-news/parallax/internal/store"
 )
@@ -106,6 +108,51 @@ func TestStoriesCatchesUp(t *testing.T) {
 	}
 }
 
+// TestStoriesRedoOlderVersions opens a database whose stories and story
+// objects an older Parallax made (before it said why a story is in its
+// storyline): stories regroups them and rebuilds the objects, which then
+// have the newer fields.
+func TestStoriesRedoOlderVersions(t *testing.T) {
+	db := seededDB(t)
+	old, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = old.Exec(`UPDATE stories SET cluster_version = 1, brief_version = 1, storyline_score = 0, storyline_reason = '',
+		brief = json_remove(brief, '$.storyline_why')`)
+	old.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runCmd(t, "", "stories", "--db", db)
+	if r.code != 0 || !strings.Contains(r.stderr, "regrouping 2 stories made by an older version, building 2 story objects") {
+		t.Fatalf("stories: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p := &pipeline.Pipeline{Store: st}
+	if b, err := p.Backlog(context.Background()); err != nil || b != (store.Backlog{}) {
+		t.Errorf("backlog after catching up: %+v, %v", b, err)
+	}
+	stories, err := st.Stories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range stories {
+		raw, err := st.Brief(context.Background(), s.ID)
+		var obj report.Story
+		if err == nil {
+			err = json.Unmarshal(raw, &obj)
+		}
+		if err != nil || obj.StorylineWhy.Reason == "" || obj.StorylineWhy.Reason != s.LineReason {
+			t.Errorf("story %s: storyline_why %+v (stored %q), %v", s.ID, obj.StorylineWhy, s.LineReason, err)
+		}
+	}
+}
+
 // TestStoriesGolden lists a database made through the store: stable text.
 func TestStoriesGolden(t *testing.T) {
 	ctx := context.Background()
@@ -128,11 +175,11 @@ func TestStoriesGolden(t *testing.T) {
 	err = st.ReplaceStories(ctx, []store.Story{
 		{ID: "s-a1", Title: arts[0].Title, FirstSeen: day(18), LastSeen: day(20), Members: []store.Member{{ArticleID: "a1"}, {ArticleID: "a2"}}},
 		{ID: "s-b1", Title: arts[2].Title, Members: []store.Member{{ArticleID: "b1"}}},
-	}, nil)
+	}, nil, pipeline.ClusterVersion)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SaveBrief(ctx, "s-a1", []byte(`{"id":"s-a1"}`)); err != nil {
+	if err := st.SaveBrief(ctx, "s-a1", []byte(`{"id":"s-a1"}`), pipeline.BriefVersion); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()

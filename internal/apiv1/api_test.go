@@ -449,11 +449,11 @@ func manyStories(t testing.TB, st *store.Store, n int) {
 		stories = append(stories, store.Story{ID: "s-" + id, Title: a.Title, FirstSeen: a.Published, LastSeen: a.Published,
 			Members: []store.Member{{ArticleID: id, Reason: "new story"}}})
 	}
-	if err := st.ReplaceStories(ctx, stories, nil); err != nil {
+	if err := st.ReplaceStories(ctx, stories, nil, 1); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range stories {
-		if err := st.SaveBrief(ctx, s.ID, []byte(`{"id":"`+s.ID+`","articles":["`+s.Members[0].ArticleID+`"]}`)); err != nil {
+		if err := st.SaveBrief(ctx, s.ID, []byte(`{"id":"`+s.ID+`","articles":["`+s.Members[0].ArticleID+`"]}`), 1); err != nil {
 			t.Fatal(err)
 		}
 	}

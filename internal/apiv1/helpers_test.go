@@ -175,7 +175,7 @@ func fixture(t testing.TB, st *store.Store) {
 			Members: []store.Member{{ArticleID: "a1", Score: 0, Reason: "new story"}, {ArticleID: "a2", Score: 0.42, Reason: "shares Iran, Russia; cosine 0.51"}}},
 		{ID: "s-b1", Title: "Undated note", Members: []store.Member{{ArticleID: "b1", Reason: "new story"}}},
 	}
-	if err := st.ReplaceStories(ctx, stories, nil); err != nil {
+	if err := st.ReplaceStories(ctx, stories, nil, 1); err != nil {
 		t.Fatal(err)
 	}
 	briefs := map[string]string{
@@ -189,7 +189,7 @@ func fixture(t testing.TB, st *store.Store) {
 			`"why":[{"article":"b1","score":0,"reason":"new story"}],"reused":[],"summary":[],"facts":[],"quotes":[],"entities":[],"timeline":[],"framing":[]}`,
 	}
 	for id, b := range briefs {
-		if err := st.SaveBrief(ctx, id, []byte(b)); err != nil {
+		if err := st.SaveBrief(ctx, id, []byte(b), 1); err != nil {
 			t.Fatal(err)
 		}
 	}

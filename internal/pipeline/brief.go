@@ -27,7 +27,7 @@ type built struct {
 // stale, and stores it with its quotes in the search index. Stories are
 // analysed on all cores and stored by one writer.
 func (p *Pipeline) Briefs(ctx context.Context) error {
-	stale, err := p.Store.StaleBriefs(ctx)
+	stale, err := p.Store.StaleBriefs(ctx, BriefVersion)
 	if err != nil || len(stale) == 0 {
 		return wrapErr("briefs", err)
 	}
@@ -99,7 +99,7 @@ func (p *Pipeline) saveStory(ctx context.Context, id string, b built) error {
 	if err != nil {
 		return fmt.Errorf("pipeline: brief of %s: %w", id, err)
 	}
-	if err := p.Store.SaveBrief(ctx, id, data); err != nil {
+	if err := p.Store.SaveBrief(ctx, id, data, BriefVersion); err != nil {
 		return wrapErr("briefs", err)
 	}
 	return wrapErr("briefs", p.Store.IndexQuotes(ctx, id, b.quotes))
@@ -132,7 +132,8 @@ func (p *Pipeline) buildStory(ctx context.Context, st *store.Story, reuse []stor
 	sortByPublication(arts)
 	obj := &report.Story{
 		ID: st.ID, Title: st.Title, Storyline: st.Storyline,
-		Articles: []string{}, Outlets: []string{}, Why: []report.Why{}, Reused: []report.Reused{},
+		StorylineWhy: report.LineWhy{Score: st.LineScore, Reason: st.LineReason},
+		Articles:     []string{}, Outlets: []string{}, Why: []report.Why{}, Reused: []report.Reused{},
 	}
 	obj.SetDates(st.FirstSeen, st.LastSeen)
 	member := make(map[string]bool, len(arts))

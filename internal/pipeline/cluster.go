@@ -51,7 +51,7 @@ func (p *Pipeline) Cluster(ctx context.Context) error {
 	}
 	eng.Regroup() // the storylines changed since the engine last regrouped them
 	stories := storeStories(eng, arts)
-	if err := p.Store.ReplaceStories(ctx, stories, reuse); err != nil {
+	if err := p.Store.ReplaceStories(ctx, stories, reuse, ClusterVersion); err != nil {
 		return fmt.Errorf("pipeline: cluster: %w", err)
 	}
 	return nil
@@ -173,7 +173,7 @@ func storeStories(eng *story.Engine, arts []article.Article) []store.Story {
 	}
 	var out []store.Story
 	for _, s := range eng.Stories() {
-		st := store.Story{ID: s.ID, Storyline: s.Storyline}
+		st := store.Story{ID: s.ID, Storyline: s.Storyline, LineScore: s.LineWhy.Score, LineReason: s.LineWhy.Reason}
 		for _, m := range s.Why {
 			st.Members = append(st.Members, store.Member{ArticleID: m.Article, Score: m.Score, Reason: m.Reason})
 			a := byID[m.Article]

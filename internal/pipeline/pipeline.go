@@ -9,6 +9,7 @@
 package pipeline
 
 import (
+	"context"
 	"io"
 
 	"github.com/parallax-news/parallax/internal/ingest"
@@ -16,12 +17,22 @@ import (
 )
 
 // Versions of the stages. Bump one when its output for the same input
-// changes, so stored results are rebuilt.
+// changes, so stored results are rebuilt: the store records the cluster
+// and brief versions that made each story and story object, and Backlog
+// counts those made by older ones. (Articles cleaned by an older cleaner
+// are kept as they are: their originals are stored to re-clean them.)
 const (
 	CleanVersion   = 1
-	ClusterVersion = 1
-	BriefVersion   = 1
+	ClusterVersion = 2 // 2: stories say why they are in their storyline
+	BriefVersion   = 2 // 2: story objects have "storyline_why"
 )
+
+// Backlog says how much story work is waiting: articles in no story,
+// stories grouped by an older cluster stage, and story objects missing or
+// built by an older brief stage.
+func (p *Pipeline) Backlog(ctx context.Context) (store.Backlog, error) {
+	return p.Store.Backlog(ctx, store.Versions{Cluster: ClusterVersion, Brief: BriefVersion})
+}
 
 // Pipeline runs the stages against one store.
 type Pipeline struct {

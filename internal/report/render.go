@@ -51,6 +51,8 @@ type doc struct {
 	err error
 	// cite maps an article ID to its number within the current story.
 	cite map[string]int
+	// lines maps a storyline to the numbers of its stories in the output.
+	lines map[string][]int
 }
 
 func (d *doc) printf(format string, args ...any) {
@@ -137,10 +139,39 @@ func writeDoc(w io.Writer, out *Output, st style) error {
 		byID[out.Articles[i].ID] = &out.Articles[i]
 	}
 	d.heading(1, fmt.Sprintf("Parallax: %s in %s", plural(len(out.Articles), "article"), plural(len(out.Stories), "story")))
+	d.lines = make(map[string][]int)
+	for i, s := range out.Stories {
+		if s.Storyline != "" {
+			d.lines[s.Storyline] = append(d.lines[s.Storyline], i+1)
+		}
+	}
 	for i := range out.Stories {
 		d.story(i+1, len(out.Stories), &out.Stories[i], byID)
 	}
 	return d.err
+}
+
+// storyline describes the storyline of story n: its ID, the other stories
+// of the output in it, and why story n is in it.
+func (d *doc) storyline(n int, s *Story) {
+	text := "Storyline " + s.Storyline
+	var others []string
+	for _, m := range d.lines[s.Storyline] {
+		if m != n {
+			others = append(others, fmt.Sprint(m))
+		}
+	}
+	switch len(others) {
+	case 0:
+	case 1:
+		text += ", with story " + others[0]
+	default:
+		text += ", with stories " + strings.Join(others, ", ")
+	}
+	d.para(d.indent(), d.indent(), text)
+	if s.StorylineWhy.Reason != "" {
+		d.para(d.indent()+"why: ", d.indent()+"     ", s.StorylineWhy.Reason)
+	}
 }
 
 func (d *doc) story(n, total int, s *Story, byID map[string]*Article) {
@@ -160,7 +191,7 @@ func (d *doc) story(n, total int, s *Story, byID map[string]*Article) {
 	meta = append(meta, outletList(s, byID))
 	d.para(d.indent(), d.indent(), strings.Join(meta, " · "))
 	if s.Storyline != "" {
-		d.para(d.indent(), d.indent(), "Storyline "+s.Storyline)
+		d.storyline(n, s)
 	}
 
 	d.cite = make(map[string]int, len(s.Articles))

@@ -51,15 +51,17 @@ func day(t time.Time) *string {
 
 // Story is one story: its articles, why each belongs, and its brief.
 type Story struct {
-	ID        string   `json:"id"`
-	Title     string   `json:"title"`
-	Storyline string   `json:"storyline"`
-	Articles  []string `json:"articles"` // member article IDs, in publication order
-	Outlets   []string `json:"outlets"`  // distinct known outlets of the members
-	First     *string  `json:"first"`    // earliest member publish date, or null
-	Last      *string  `json:"last"`     // latest member publish date, or null
-	Why       []Why    `json:"why"`      // one per member: the score and reason it joined by
-	Reused    []Reused `json:"reused"`   // reuse edges between members
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Storyline string `json:"storyline"`
+	// StorylineWhy says why the story is in its storyline.
+	StorylineWhy LineWhy  `json:"storyline_why"`
+	Articles     []string `json:"articles"` // member article IDs, in publication order
+	Outlets      []string `json:"outlets"`  // distinct known outlets of the members
+	First        *string  `json:"first"`    // earliest member publish date, or null
+	Last         *string  `json:"last"`     // latest member publish date, or null
+	Why          []Why    `json:"why"`      // one per member: the score and reason it joined by
+	Reused       []Reused `json:"reused"`   // reuse edges between members
 
 	// Summary is a short neutral summary; every sentence cites the
 	// articles it comes from.
@@ -76,6 +78,14 @@ type Story struct {
 	Entities []entity.Entity   `json:"entities"`
 	Timeline []brief.Event     `json:"timeline"`
 	Framing  []brief.Framing   `json:"framing"`
+}
+
+// LineWhy explains a story's membership of its storyline: the mean
+// similarity of the stories it was grouped with (0 for the story that
+// opened the storyline) and the reason in words.
+type LineWhy struct {
+	Score  float64 `json:"score"`
+	Reason string  `json:"reason"`
 }
 
 // Why explains one article's membership of its story.

@@ -122,7 +122,7 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	if n, err := s.cfg.Store.CountStories(ctx); err == nil {
 		extra[metricStories] = float64(n)
 	}
-	if b, err := s.cfg.Store.Backlog(ctx); err == nil {
+	if b, err := s.pipe.Backlog(ctx); err == nil {
 		extra[metricUnclustered] = float64(b.Unclustered)
 		extra[metricStaleBriefs] = float64(b.StaleBriefs)
 	} else {

@@ -23,6 +23,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/apiv1"
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/web"
 )
@@ -310,11 +311,11 @@ func buildLoadDB(b testing.TB, st *store.Store, n int) {
 	if _, err := st.AddArticles(ctx, batch); err != nil {
 		b.Fatal(err)
 	}
-	if err := st.ReplaceStories(ctx, stories, nil); err != nil {
+	if err := st.ReplaceStories(ctx, stories, nil, pipeline.ClusterVersion); err != nil {
 		b.Fatal(err)
 	}
 	for i, s := range stories {
-		if err := st.SaveBrief(ctx, s.ID, synthStoryObject(&s, i)); err != nil {
+		if err := st.SaveBrief(ctx, s.ID, synthStoryObject(&s, i), 1); err != nil {
 			b.Fatal(err)
 		}
 	}

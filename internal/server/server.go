@@ -275,13 +275,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // catchUp schedules an update when the database holds articles not yet in
 // a story or stale story objects (an ingest or update was interrupted).
 func (s *Server) catchUp(ctx context.Context) {
-	b, err := s.cfg.Store.Backlog(ctx)
+	b, err := s.pipe.Backlog(ctx)
 	if err != nil {
 		s.log.Error("reading the backlog", "err", err)
 		return
 	}
-	if b.Unclustered > 0 || b.StaleBriefs > 0 {
-		s.log.Info("updating stories left behind", "unclustered", b.Unclustered, "stale", b.StaleBriefs)
+	if b.Unclustered > 0 || b.Outdated > 0 || b.StaleBriefs > 0 {
+		s.log.Info("updating stories left behind", "unclustered", b.Unclustered, "outdated", b.Outdated, "stale", b.StaleBriefs)
 		s.updater.trigger(b.Unclustered)
 	}
 }

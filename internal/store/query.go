@@ -193,16 +193,23 @@ func (s *Store) ArticleStory(ctx context.Context, articleID string) (string, err
 // Backlog says how much story work is waiting.
 type Backlog struct {
 	Unclustered int // articles in no story
+	Outdated    int // stories grouped by an older cluster stage
 	StaleBriefs int // stories whose object is to be (re)built
 }
 
-// Backlog counts the articles not yet clustered and the story objects not
-// yet built.
-func (s *Store) Backlog(ctx context.Context) (Backlog, error) {
+// Versions are the versions of the pipeline's stages whose results the
+// store records.
+type Versions struct{ Cluster, Brief int }
+
+// Backlog counts the articles not yet clustered, the stories grouped by a
+// cluster stage older than v.Cluster, and the story objects not yet built
+// or built by a brief stage older than v.Brief.
+func (s *Store) Backlog(ctx context.Context, v Versions) (Backlog, error) {
 	var b Backlog
 	err := s.r.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article_id FROM story_members)),
-		(SELECT COUNT(*) FROM stories WHERE brief IS NULL)`).Scan(&b.Unclustered, &b.StaleBriefs)
+		(SELECT COUNT(*) FROM stories WHERE cluster_version < ?),
+		(SELECT COUNT(*) FROM stories WHERE brief IS NULL OR brief_version < ?)`, v.Cluster, v.Brief).Scan(&b.Unclustered, &b.Outdated, &b.StaleBriefs)
 	if err != nil {
 		return b, fmt.Errorf("store: backlog: %w", err)
 	}

@@ -44,7 +44,7 @@ func listFixture(t *testing.T) *Store {
 		{ID: "s5", Title: "Undated B", Members: []Member{{"e1", 0, "opened"}}},
 		{ID: "s4", Title: "Undated A", Members: []Member{{"d1", 0, "opened"}}},
 	}
-	if err := s.ReplaceStories(ctx, stories, nil); err != nil {
+	if err := s.ReplaceStories(ctx, stories, nil, 1); err != nil {
 		t.Fatal(err)
 	}
 	briefs := map[string]string{
@@ -54,7 +54,7 @@ func listFixture(t *testing.T) *Store {
 		"s4": `not json at all`,
 	}
 	for id, b := range briefs {
-		if err := s.SaveBrief(ctx, id, []byte(b)); err != nil {
+		if err := s.SaveBrief(ctx, id, []byte(b), 1); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -185,7 +185,7 @@ func TestListStoriesManyPages(t *testing.T) {
 		}
 		stories = append(stories, st)
 	}
-	if err := s.ReplaceStories(ctx, stories, nil); err != nil {
+	if err := s.ReplaceStories(ctx, stories, nil, 1); err != nil {
 		t.Fatal(err)
 	}
 	whole, _ := s.ListStories(ctx, StoryFilter{}, nil, 1000)
@@ -238,9 +238,14 @@ func TestStoryBriefArticleStoryBacklog(t *testing.T) {
 	if sid, err := s.ArticleStory(ctx, "new"); err != nil || sid != "" {
 		t.Errorf("ArticleStory(new) = %q, %v; want unclustered", sid, err)
 	}
-	b, err := s.Backlog(ctx)
+	b, err := s.Backlog(ctx, Versions{Cluster: 1, Brief: 1})
 	if err != nil || b != (Backlog{Unclustered: 1, StaleBriefs: 1}) {
 		t.Errorf("Backlog = %+v, %v", b, err)
+	}
+	// A newer engine: every story is outdated, every story object stale.
+	b, err = s.Backlog(ctx, Versions{Cluster: 2, Brief: 2})
+	if err != nil || b != (Backlog{Unclustered: 1, Outdated: 5, StaleBriefs: 5}) {
+		t.Errorf("Backlog with newer stages = %+v, %v", b, err)
 	}
 	if n, err := s.CountStories(ctx); err != nil || n != 5 {
 		t.Errorf("CountStories = %d, %v", n, err)
@@ -266,7 +271,7 @@ func TestEntityIndexFollowsObjects(t *testing.T) {
 		}
 	}
 	stories := []Story{{ID: "s1", Members: []Member{{"a", 0, "opened"}}}, {ID: "s2", Members: []Member{{"b", 0, "opened"}}}}
-	if err := s.ReplaceStories(ctx, stories, nil); err != nil {
+	if err := s.ReplaceStories(ctx, stories, nil, 1); err != nil {
 		t.Fatal(err)
 	}
 	find := func(name string) []string {
@@ -279,7 +284,7 @@ func TestEntityIndexFollowsObjects(t *testing.T) {
 	}
 	save := func(id, brief string) {
 		t.Helper()
-		if err := s.SaveBrief(ctx, id, []byte(brief)); err != nil {
+		if err := s.SaveBrief(ctx, id, []byte(brief), 1); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -303,7 +308,7 @@ func TestEntityIndexFollowsObjects(t *testing.T) {
 	}
 	save("s1", `{"entities":["Putin"]}`)
 	stories[0].Members = append(stories[0].Members, Member{"b", 1, "moved"})
-	if err := s.ReplaceStories(ctx, stories[:1], nil); err != nil {
+	if err := s.ReplaceStories(ctx, stories[:1], nil, 1); err != nil {
 		t.Fatal(err)
 	}
 	var n int

@@ -201,7 +201,7 @@ func TestIndexQuotes(t *testing.T) {
 		{ID: "s0", Members: []Member{{"a0", 0, "opened"}, {"a1", 0.5, "shares Iran"}}},
 		{ID: "s2", Members: []Member{{"a2", 0, "opened"}}},
 	}
-	if err := s.ReplaceStories(ctx, stories, nil); err != nil {
+	if err := s.ReplaceStories(ctx, stories, nil, 1); err != nil {
 		t.Fatal(err)
 	}
 	quotes := []QuoteDoc{
@@ -238,7 +238,7 @@ func TestIndexQuotes(t *testing.T) {
 	// Re-clustering that changes s0 deletes it, and its quotes go with it.
 	stories[0].Members = stories[0].Members[:1]
 	stories[1].Members = append(stories[1].Members, Member{"a1", 0.4, "moved"})
-	if err := s.ReplaceStories(ctx, stories, nil); err != nil {
+	if err := s.ReplaceStories(ctx, stories, nil, 1); err != nil {
 		t.Fatal(err)
 	}
 	if hits, _ := s.SearchQuotes(ctx, "partnership", 0, 10); len(hits) != 0 {

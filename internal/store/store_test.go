@@ -178,33 +178,56 @@ func TestReplaceStoriesKeepsUnchangedBriefs(t *testing.T) {
 		{ID: "s1", Title: "One", FirstSeen: day, LastSeen: day, Members: []Member{{"a", 1, "opened story"}, {"b", 0.6, "shares Burns"}}},
 		{ID: "s2", Title: "Two", Members: []Member{{"c", 1, "opened story"}}},
 	}
-	if err := s.ReplaceStories(ctx, stories, []Reuse{{ArticleID: "b", FromID: "a", Shared: 0.5, SharedFrom: 0.4, Kind: "passage", Detail: "{}"}}); err != nil {
+	if err := s.ReplaceStories(ctx, stories, []Reuse{{ArticleID: "b", FromID: "a", Shared: 0.5, SharedFrom: 0.4, Kind: "passage", Detail: "{}"}}, 1); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range []string{"s1", "s2"} {
-		if err := s.SaveBrief(ctx, id, []byte(`{"id":"`+id+`"}`)); err != nil {
+		if err := s.SaveBrief(ctx, id, []byte(`{"id":"`+id+`"}`), 1); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// Same memberships (new scores): both briefs are kept.
 	stories[0].Members[1].Score = 0.7
-	if err := s.ReplaceStories(ctx, stories, nil); err != nil {
+	if err := s.ReplaceStories(ctx, stories, nil, 1); err != nil {
 		t.Fatal(err)
 	}
 	if b, err := s.Brief(ctx, "s1"); err != nil || string(b) != `{"id":"s1"}` {
 		t.Errorf("unchanged story lost its brief: %q, %v", b, err)
 	}
+	// s1 moves to another storyline: its brief, which names it, goes stale;
+	// so does s2's when the reason for its storyline changes.
+	stories[0].Storyline = "l-x"
+	stories[1].LineScore, stories[1].LineReason = 0.3, "shares Iran with its 1 story; leads 0.1, names 0.5; score 0.30"
+	if err := s.ReplaceStories(ctx, stories, nil, 1); err != nil {
+		t.Fatal(err)
+	}
+	if stale, err := s.StaleBriefs(ctx, 1); err != nil || !cmp.Equal(stale, []string{"s1", "s2"}) {
+		t.Errorf("stale = %v, %v; want both stories, whose storylines changed", stale, err)
+	}
+	got, err := s.Stories(ctx)
+	if err != nil || len(got) != 2 || got[1].LineScore != 0.3 || got[1].LineReason != stories[1].LineReason || got[0].Storyline != "l-x" {
+		t.Errorf("stories = %+v, %v", got, err)
+	}
+	for _, id := range []string{"s1", "s2"} {
+		if err := s.SaveBrief(ctx, id, []byte(`{"id":"`+id+`"}`), 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A newer brief stage makes every brief stale.
+	if stale, err := s.StaleBriefs(ctx, 2); err != nil || len(stale) != 2 {
+		t.Errorf("stale for brief version 2 = %v, %v; want both", stale, err)
+	}
 	// b moves from s1 to s2: both briefs go stale.
 	stories[0].Members = stories[0].Members[:1]
 	stories[1].Members = append(stories[1].Members, Member{"b", 0.5, "moved"})
-	if err := s.ReplaceStories(ctx, stories, nil); err != nil {
+	if err := s.ReplaceStories(ctx, stories, nil, 1); err != nil {
 		t.Fatal(err)
 	}
-	stale, err := s.StaleBriefs(ctx)
+	stale, err := s.StaleBriefs(ctx, 1)
 	if err != nil || !cmp.Equal(stale, []string{"s1", "s2"}) {
 		t.Errorf("stale = %v, %v; want both changed stories", stale, err)
 	}
-	got, err := s.Stories(ctx)
+	got, err = s.Stories(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,11 +21,14 @@ type Member struct {
 type Story struct {
 	ID        string
 	Storyline string
-	Title     string
-	FirstSeen time.Time // earliest member publish date; zero when none is dated
-	LastSeen  time.Time
-	UpdatedAt time.Time
-	Members   []Member
+	// LineScore and LineReason say why the story is in its storyline.
+	LineScore  float64
+	LineReason string
+	Title      string
+	FirstSeen  time.Time // earliest member publish date; zero when none is dated
+	LastSeen   time.Time
+	UpdatedAt  time.Time
+	Members    []Member
 }
 
 // Reuse is one edge of the reuse graph: Article repeats text of From.
@@ -37,21 +40,24 @@ type Reuse struct {
 }
 
 // ReplaceStories replaces all stories, memberships and reuse edges in one
-// transaction. Briefs of stories whose membership is unchanged are kept;
-// the others are cleared to be rebuilt.
-func (s *Store) ReplaceStories(ctx context.Context, stories []Story, reuse []Reuse) error {
+// transaction, recording the version of the cluster stage that made them.
+// A story whose membership is unchanged keeps its row and when it was
+// updated; it keeps its brief too unless its title, storyline or the reason
+// for its storyline changed (the brief shows them). The other briefs are
+// cleared to be rebuilt. Changed scores alone keep the brief.
+func (s *Store) ReplaceStories(ctx context.Context, stories []Story, reuse []Reuse, version int) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: replace stories: %w", err)
 	}
 	defer tx.Rollback()
-	old, err := membershipKeys(ctx, tx)
+	old, err := oldStories(ctx, tx)
 	if err != nil {
 		return err
 	}
 	keep := make(map[string]bool)
 	for _, st := range stories {
-		if old[st.ID] == memberKey(st.Members) {
+		if o, ok := old[st.ID]; ok && o.members == memberKey(st.Members) {
 			keep[st.ID] = true
 		}
 	}
@@ -74,11 +80,16 @@ func (s *Store) ReplaceStories(ctx context.Context, stories []Story, reuse []Reu
 	}
 	for _, st := range stories {
 		if keep[st.ID] {
-			_, err = tx.ExecContext(ctx, `UPDATE stories SET storyline = ?, title = ?, first_seen = ?, last_seen = ? WHERE id = ?`,
-				st.Storyline, st.Title, nullTime(st.FirstSeen), nullTime(st.LastSeen), st.ID)
+			_, err = tx.ExecContext(ctx, `UPDATE stories SET storyline = ?, storyline_score = ?, storyline_reason = ?,
+				title = ?, first_seen = ?, last_seen = ?, cluster_version = ? WHERE id = ?`,
+				st.Storyline, st.LineScore, st.LineReason, st.Title, nullTime(st.FirstSeen), nullTime(st.LastSeen), version, st.ID)
+			if o := old[st.ID]; err == nil && o.shown != shownKey(&st) {
+				_, err = tx.ExecContext(ctx, `UPDATE stories SET brief = NULL, brief_at = NULL WHERE id = ?`, st.ID)
+			}
 		} else {
-			_, err = tx.ExecContext(ctx, `INSERT INTO stories (id, storyline, title, first_seen, last_seen, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?)`, st.ID, st.Storyline, st.Title, nullTime(st.FirstSeen), nullTime(st.LastSeen), ts)
+			_, err = tx.ExecContext(ctx, `INSERT INTO stories (id, storyline, storyline_score, storyline_reason, title,
+				first_seen, last_seen, updated_at, cluster_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				st.ID, st.Storyline, st.LineScore, st.LineReason, st.Title, nullTime(st.FirstSeen), nullTime(st.LastSeen), ts, version)
 		}
 		if err != nil {
 			return fmt.Errorf("store: story %s: %w", st.ID, err)
@@ -102,26 +113,40 @@ func (s *Store) ReplaceStories(ctx context.Context, stories []Story, reuse []Reu
 	return nil
 }
 
-// membershipKeys returns, per story, a key of its current members.
-func membershipKeys(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT story_id, article_id FROM story_members ORDER BY story_id, article_id`)
+// oldKeys are what ReplaceStories compares of a stored story: its members,
+// and what its brief shows of the clustering besides them.
+type oldKeys struct{ members, shown string }
+
+// oldStories returns the keys of every stored story.
+func oldStories(ctx context.Context, tx *sql.Tx) (map[string]oldKeys, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.title, s.storyline, s.storyline_reason, m.article_id
+		FROM stories s JOIN story_members m ON m.story_id = s.id ORDER BY s.id`)
 	if err != nil {
 		return nil, fmt.Errorf("store: memberships: %w", err)
 	}
 	defer rows.Close()
-	members := make(map[string][]Member)
+	stories := make(map[string]*Story)
 	for rows.Next() {
-		var sid, aid string
-		if err := rows.Scan(&sid, &aid); err != nil {
+		var st Story
+		var aid string
+		if err := rows.Scan(&st.ID, &st.Title, &st.Storyline, &st.LineReason, &aid); err != nil {
 			return nil, fmt.Errorf("store: memberships: %w", err)
 		}
-		members[sid] = append(members[sid], Member{ArticleID: aid})
+		if stories[st.ID] == nil {
+			stories[st.ID] = &st
+		}
+		stories[st.ID].Members = append(stories[st.ID].Members, Member{ArticleID: aid})
 	}
-	keys := make(map[string]string, len(members))
-	for sid, ms := range members {
-		keys[sid] = memberKey(ms)
+	keys := make(map[string]oldKeys, len(stories))
+	for id, st := range stories {
+		keys[id] = oldKeys{members: memberKey(st.Members), shown: shownKey(st)}
 	}
 	return keys, rows.Err()
+}
+
+// shownKey is what a story's brief shows of its row.
+func shownKey(st *Story) string {
+	return st.Title + "\x00" + st.Storyline + "\x00" + st.LineReason
 }
 
 func memberKey(ms []Member) string {
@@ -137,9 +162,11 @@ func memberKey(ms []Member) string {
 	return key
 }
 
-// SaveBrief stores the built story object (JSON) of a story.
-func (s *Store) SaveBrief(ctx context.Context, storyID string, brief []byte) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE stories SET brief = ?, brief_at = ? WHERE id = ?`, string(brief), now(), storyID)
+// SaveBrief stores the built story object (JSON) of a story, made by the
+// given version of the brief stage.
+func (s *Store) SaveBrief(ctx context.Context, storyID string, brief []byte, version int) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE stories SET brief = ?, brief_at = ?, brief_version = ? WHERE id = ?`,
+		string(brief), now(), version, storyID)
 	if err != nil {
 		return fmt.Errorf("store: save brief of %s: %w", storyID, err)
 	}
@@ -163,9 +190,10 @@ func (s *Store) Brief(ctx context.Context, storyID string) ([]byte, error) {
 	return []byte(b.String), nil
 }
 
-// StaleBriefs returns the IDs of stories whose brief must be (re)built.
-func (s *Store) StaleBriefs(ctx context.Context) ([]string, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id FROM stories WHERE brief IS NULL ORDER BY id`)
+// StaleBriefs returns the IDs of stories whose brief must be (re)built:
+// it is missing, or was made by a brief stage older than version.
+func (s *Store) StaleBriefs(ctx context.Context, version int) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id FROM stories WHERE brief IS NULL OR brief_version < ? ORDER BY id`, version)
 	if err != nil {
 		return nil, fmt.Errorf("store: stale briefs: %w", err)
 	}
@@ -193,8 +221,8 @@ func (s *Store) InvalidateBriefs(ctx context.Context) error {
 // (undated stories last, by ID).
 func (s *Store) Stories(ctx context.Context) ([]Story, error) {
 	rows, err := s.r.QueryContext(ctx, `
-		SELECT s.id, s.storyline, s.title, COALESCE(s.first_seen, ''), COALESCE(s.last_seen, ''), s.updated_at,
-		       m.article_id, m.score, m.reason
+		SELECT s.id, s.storyline, s.storyline_score, s.storyline_reason, s.title,
+		       COALESCE(s.first_seen, ''), COALESCE(s.last_seen, ''), s.updated_at, m.article_id, m.score, m.reason
 		FROM stories s JOIN story_members m ON m.story_id = s.id
 		JOIN articles a ON a.id = m.article_id
 		ORDER BY s.last_seen IS NULL, s.last_seen DESC, s.id, a.published IS NULL, a.published, a.seq`)
@@ -207,7 +235,8 @@ func (s *Store) Stories(ctx context.Context) ([]Story, error) {
 		var st Story
 		var first, last, updated string
 		var m Member
-		if err := rows.Scan(&st.ID, &st.Storyline, &st.Title, &first, &last, &updated, &m.ArticleID, &m.Score, &m.Reason); err != nil {
+		if err := rows.Scan(&st.ID, &st.Storyline, &st.LineScore, &st.LineReason, &st.Title,
+			&first, &last, &updated, &m.ArticleID, &m.Score, &m.Reason); err != nil {
 			return nil, fmt.Errorf("store: stories: %w", err)
 		}
 		if n := len(out); n > 0 && out[n-1].ID == st.ID {

@@ -13,6 +13,7 @@ type storyDoc struct {
 	ID        string         `json:"id"`
 	Title     string         `json:"title"`
 	Storyline string         `json:"storyline"`
+	LineWhy   whyDoc         `json:"storyline_why"`
 	Articles  []string       `json:"articles"`
 	Outlets   []string       `json:"outlets"`
 	First     *string        `json:"first"`
@@ -148,7 +149,7 @@ func decodeStory(raw []byte) (*storyDoc, error) {
 
 // The members each object type reads, in the order of its switch.
 var (
-	storyNames     = []string{"id", "title", "storyline", "articles", "outlets", "first", "last", "why", "reused", "summary", "facts", "conflicts", "sources", "quotes", "entities", "timeline", "framing"}
+	storyNames     = []string{"id", "title", "storyline", "articles", "outlets", "first", "last", "why", "reused", "summary", "facts", "conflicts", "sources", "quotes", "entities", "timeline", "framing", "storyline_why"}
 	whyNames       = []string{"article", "reason"}
 	reusedNames    = []string{"article", "from", "shared", "kind"}
 	sentenceNames  = []string{"text", "articles", "reason"}
@@ -201,6 +202,8 @@ func (r *jsonReader) story(d *storyDoc) {
 			slice(r, &d.Timeline, r.event)
 		case 16:
 			slice(r, &d.Framing, r.framing)
+		case 17:
+			r.why(&d.LineWhy)
 		}
 	})
 }

@@ -110,6 +110,7 @@ type storyView struct {
 	QuotesPath           string
 	ID, Title, Storyline string
 	StorylineHref        string
+	StorylineWhy         string // why the story is in its storyline
 	Span                 string // "2022-12-18 to 2022-12-20"
 	NArticles            string // "4 articles"
 	Outlets              []string
@@ -273,6 +274,7 @@ func buildStoryView(s *storyDoc, arts []article.Article, kind string, t *templat
 	}
 	if s.Storyline != "" {
 		v.StorylineHref = "/?storyline=" + queryEscape(s.Storyline)
+		v.StorylineWhy = s.LineWhy.Reason
 	}
 	v.Span = span(s.First, s.Last)
 	c := newCiter(s, arts, t)

@@ -277,7 +277,7 @@ func TestStoryCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.st.SaveBrief(context.Background(), s.ID, raw); err != nil {
+	if err := e.st.SaveBrief(context.Background(), s.ID, raw, 1); err != nil {
 		t.Fatal(err)
 	}
 	r := e.get(t, path)
