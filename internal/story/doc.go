@@ -43,9 +43,9 @@
 // same order rebuilds the same engine.
 //
 // Every decision carries its score and a reason a person can read
-// ("shares Burns, Kanani, PBS; cosine 0.61, names 0.47; score 0.77").
-// NewFragment gives the part of a story's JSON this package owns:
-// "storyline", "why" and "reused" (with reuse found by package dedup).
+// ("shares Burns, Kanani, PBS; cosine 0.61, names 0.47; score 0.77"): each
+// article's membership of its story (Story.Why) and each story's place in
+// its storyline (Story.LineWhy).
 //
 // The package is pure: values in, values out, no I/O.
 package story
