@@ -239,9 +239,8 @@ func (e *Engine) Regroup() []LineMerge {
 		if p.a.closed || p.b.closed || p.a.version != p.va || p.b.version != p.vb {
 			continue // merged away or changed since: a fresher pair stands for it
 		}
-		into, gone := e.mergeLines(p.a, p.b, func(into, gone *cluster) Link {
-			return Link{Score: p.s, Reason: mergeReason(into, gone, p.s)}
-		})
+		into, gone := olderFirst(p.a, p.b)
+		e.mergeLines(into, gone, Link{Score: p.s, Reason: mergeReason(into, gone, p.s)})
 		merges = append(merges, LineMerge{From: gone.id, Into: into.id, Score: p.s})
 		push(into)
 	}

@@ -32,10 +32,10 @@ func (e *Engine) mergeStories(best *cluster, others []*cluster, article string, 
 				sl = sl.current()
 			}
 			if sl != nil && ol != sl && !ol.closed && !sl.closed {
-				_, gone := e.mergeLines(sl, ol, func(_, gone *cluster) Link {
-					return Link{Score: score, Reason: fmt.Sprintf("storyline %s merged in: article %s joined story %s and story %s, of each; score %.2f",
-						gone.id, article, o.id, survivor.id, score)}
-				})
+				into, gone := olderFirst(sl, ol)
+				e.mergeLines(into, gone, Link{Score: score, Reason: fmt.Sprintf(
+					"storyline %s merged in: article %s joined story %s and story %s, of each; score %.2f",
+					gone.id, article, o.id, survivor.id, score)})
 				e.lineMerges = append(e.lineMerges, gone.id)
 			}
 		}
@@ -44,15 +44,19 @@ func (e *Engine) mergeStories(best *cluster, others []*cluster, article string, 
 	return survivor
 }
 
-// mergeLines merges storyline b into a, or a into b if b is older, and
-// returns the survivor and the storyline merged away. why says why, given
-// the two (before the merge); it becomes the reason of the stories that
-// move.
-func (e *Engine) mergeLines(a, b *cluster, why func(into, gone *cluster) Link) (survivor, gone *cluster) {
+// olderFirst returns two storylines, the older first: a merge keeps the
+// older one.
+func olderFirst(a, b *cluster) (older, newer *cluster) {
 	if b.seq0 < a.seq0 {
-		a, b = b, a
+		return b, a
 	}
-	b.mergeWhy = why(a, b)
+	return a, b
+}
+
+// mergeLines merges storyline b into a (see olderFirst); why, which
+// becomes the reason of the stories that move, says why.
+func (e *Engine) mergeLines(a, b *cluster, why Link) {
+	b.mergeWhy = why
 	a.absorb(b)
 	for _, s := range b.storyPtrs {
 		s.line = a
@@ -67,7 +71,6 @@ func (e *Engine) mergeLines(a, b *cluster, why func(into, gone *cluster) Link) (
 	e.lines.quiet = append(e.lines.quiet, quietEntry{c: a, seq: a.lastSeq})
 	a.version++
 	e.markDirty(a)
-	return a, b
 }
 
 func (c *cluster) dropStory(s *cluster) {

@@ -14,7 +14,7 @@ func topKeys(v []Entry, k int) []Entry {
 	if k <= 0 {
 		return nil
 	}
-	h := keepTop(v, k, func(a, b Entry) bool { return a.W < b.W || (a.W == b.W && a.Key > b.Key) })
+	h := keepTop(v, k, lighter)
 	slices.SortFunc(h, func(a, b Entry) int {
 		if a.W != b.W {
 			return cmp.Compare(b.W, a.W)
@@ -23,6 +23,9 @@ func topKeys(v []Entry, k int) []Entry {
 	})
 	return h
 }
+
+// lighter ranks entries by weight, the larger key lower on ties.
+func lighter(a, b Entry) bool { return a.W < b.W || (a.W == b.W && a.Key > b.Key) }
 
 // keepTop returns, in a new slice and in no particular order, the k
 // items of xs (0 < k < len(xs)) that rank highest, where lower(a, b)
@@ -73,7 +76,10 @@ func heaviest(v []Entry, k int) []Entry {
 	if len(v) <= k {
 		return v
 	}
-	c := topKeys(v, k)
+	if k <= 0 {
+		return nil
+	}
+	c := keepTop(v, k, lighter) // the same entries as topKeys, not sorted twice
 	slices.SortFunc(c, func(a, b Entry) int { return cmp.Compare(a.Key, b.Key) })
 	return c
 }
